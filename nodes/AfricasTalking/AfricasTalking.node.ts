@@ -1,0 +1,42 @@
+import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { accountDescription } from './resources/account';
+import { smsDescription } from './resources/sms';
+import { AT_BASE_URL } from './shared/hosts';
+
+export class AfricasTalking implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: "Africa's Talking",
+		name: 'africasTalking',
+		icon: { light: 'file:../../icons/africastalking.svg', dark: 'file:../../icons/africastalking.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: "Send SMS, make calls, send airtime and data, and take payments with Africa's Talking",
+		defaults: { name: "Africa's Talking" },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'africasTalkingApi', required: true }],
+		requestDefaults: {
+			baseURL: AT_BASE_URL.api,
+			headers: { Accept: 'application/json' },
+			// Errors are read by one shared postReceive step, which keeps AT's reason.
+			ignoreHttpStatusErrors: true,
+		},
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Account', value: 'account' },
+					{ name: 'SMS', value: 'sms' },
+				],
+				default: 'sms',
+			},
+			...smsDescription,
+			...accountDescription,
+		],
+	};
+}

@@ -1,0 +1,92 @@
+import {
+	NodeApiError,
+	type IDataObject,
+	type IExecuteSingleFunctions,
+	type IN8nHttpFullResponse,
+	type INodeExecutionData,
+	type JsonObject,
+} from 'n8n-workflow';
+import { CREDENTIAL_NAME } from './request';
+
+const REDACTED = '[redacted]';
+
+/** Removes every secret of the credential from text that may reach an error, item or log. */
+export function redact(text: string, secrets: unknown[]): string {
+	let clean = text;
+	for (const secret of secrets) {
+		if (typeof secret === 'string' && secret.length >= 4) clean = clean.split(secret).join(REDACTED);
+	}
+	return clean;
+}
+
+export function responseText(body: unknown): string {
+	if (body === undefined || body === null || body === '') return '';
+	if (Buffer.isBuffer(body)) return body.toString('utf8');
+	if (typeof body === 'string') return body;
+	return JSON.stringify(body);
+}
+
+function describeStatus(statusCode: number, environment: unknown, username: unknown): string {
+	if (statusCode === 401) {
+		return environment === 'sandbox'
+			? "Check that the API key was generated in the sandbox app (the sandbox has its own key; a live key is refused there)."
+			: `Check that the API key belongs to the live app "${String(username)}" and was not regenerated since. A sandbox key works only with Environment: Sandbox.`;
+	}
+	if (statusCode === 400) return "Africa's Talking names the parameter it refused: check that field of the node.";
+	if (statusCode === 404) return "This Africa's Talking product may not be enabled for your app, or the ID you gave does not exist.";
+	if (statusCode === 409) {
+		return 'Africa\'s Talking refuses a repeated Idempotency-Key: this exact request was already made and was not sent again. Check the earlier execution before retrying.';
+	}
+	if (statusCode === 429) return 'Africa\'s Talking is rate limiting this app: slow the workflow down (Settings → Batching) and try again.';
+	if (statusCode >= 500) return 'A temporary failure at Africa\'s Talking: try again later.';
+	return '';
+}
+
+/** Throws a NodeApiError carrying only redacted text: never the request, never the API key. */
+export async function throwApiError(
+	this: IExecuteSingleFunctions,
+	message: string,
+	description: string,
+	httpCode: string,
+	details: IDataObject = {},
+): Promise<never> {
+	const credentials = await this.getCredentials(CREDENTIAL_NAME);
+	const secrets = [credentials.apiKey];
+	const clean = (text: string) => redact(text, secrets);
+	const cleanDetails = JSON.parse(clean(JSON.stringify(details))) as JsonObject;
+	throw new NodeApiError(this.getNode(), { ...cleanDetails, message: clean(message) }, {
+		message: clean(message),
+		description: clean(description),
+		httpCode,
+		itemIndex: this.getItemIndex(),
+	});
+}
+
+/**
+ * First postReceive step of every operation: turns HTTP errors into a NodeApiError with AT's
+ * own reason (AT answers errors in plain text) and a hint about what to check.
+ */
+export async function throwOnHttpError(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	if (response.statusCode < 400) return items;
+	const credentials = await this.getCredentials(CREDENTIAL_NAME);
+	const reason = responseText(response.body).trim().slice(0, 1000) || `HTTP ${response.statusCode}`;
+	const prefix =
+		response.statusCode === 401 ? "Africa's Talking rejected the credentials" : "Africa's Talking refused the request";
+	return await throwApiError.call(
+		this,
+		`${prefix}: ${reason}`,
+		describeStatus(response.statusCode, credentials.environment, credentials.username),
+		String(response.statusCode),
+		{ statusCode: response.statusCode, reason },
+	);
+}
+
+/** Output items of one request, each linked to the input item it came from. */
+export function itemsFor(this: IExecuteSingleFunctions, entries: IDataObject[]): INodeExecutionData[] {
+	const item = this.getItemIndex();
+	return entries.map((json) => ({ json, pairedItem: { item } }));
+}
