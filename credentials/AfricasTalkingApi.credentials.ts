@@ -96,6 +96,20 @@ export class AfricasTalkingApi implements ICredentialType {
 				'={{$credentials.environment === "sandbox" ? "https://api.sandbox.africastalking.com" : "https://api.africastalking.com"}}',
 			url: '/version1/user',
 			qs: { username: '={{$credentials.environment === "sandbox" ? "sandbox" : $credentials.username}}' },
+			// Read AT's answer here instead of failing on the status: AT's reason then reaches the editor.
+			ignoreHttpStatusErrors: true,
 		},
+		rules: [
+			{
+				// Anything but the balance answer means AT refused the key or the username.
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'UserData',
+					value: undefined,
+					message:
+						"Africa's Talking: The supplied authentication is invalid. Check that the API key was generated in the same app as the Environment above (sandbox keys work only with Sandbox, live keys only with Live) and, for Live, that Username is that app's username.",
+				},
+			},
+		],
 	};
 }

@@ -1,0 +1,48 @@
+'use strict';
+// Installs the pinned n8n (from the lockfile beside this script) into a cache folder outside
+// this package's node_modules, once; later runs reuse it. N8N_TEST_HOME moves the folder.
+const { spawnSync } = require('node:child_process');
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const SOURCE = path.join(__dirname, 'n8n-install');
+const N8N_VERSION = require(path.join(SOURCE, 'package.json')).dependencies.n8n;
+const HOME = process.env.N8N_TEST_HOME || path.join(os.homedir(), '.cache', 'n8n-nodes-africastalking', `n8n-${N8N_VERSION}`);
+const MARKER = path.join(HOME, '.installed');
+
+function lockHash() {
+	return crypto.createHash('sha256').update(fs.readFileSync(path.join(SOURCE, 'package-lock.json'))).digest('hex');
+}
+
+/** The environment without npm's own settings, which `npm run` passes down and would leak into this install. */
+function cleanEnv(extra = {}) {
+	const env = {};
+	for (const [key, value] of Object.entries(process.env)) {
+		if (!/^npm_/i.test(key)) env[key] = value;
+	}
+	return { ...env, ...extra };
+}
+
+function n8nBin() {
+	return path.join(HOME, 'node_modules', 'n8n', 'bin', 'n8n');
+}
+
+function ensureN8n() {
+	const wanted = lockHash();
+	if (fs.existsSync(MARKER) && fs.readFileSync(MARKER, 'utf8') === wanted && fs.existsSync(n8nBin())) return HOME;
+	fs.mkdirSync(HOME, { recursive: true });
+	for (const file of ['package.json', 'package-lock.json']) fs.copyFileSync(path.join(SOURCE, file), path.join(HOME, file));
+	console.log(`Installing n8n ${N8N_VERSION} into ${HOME} (once; takes a few minutes)…`);
+	const started = Date.now();
+	const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: HOME, stdio: 'inherit', env: cleanEnv() });
+	if (result.status !== 0) throw new Error(`npm ci of n8n ${N8N_VERSION} failed with exit code ${result.status}`);
+	fs.writeFileSync(MARKER, wanted);
+	console.log(`n8n ${N8N_VERSION} installed in ${Math.round((Date.now() - started) / 1000)} s`);
+	return HOME;
+}
+
+module.exports = { ensureN8n, n8nBin, cleanEnv, N8N_HOME: HOME, N8N_VERSION };
+
+if (require.main === module) ensureN8n();

@@ -1,0 +1,271 @@
+'use strict';
+// Drives a real n8n (the pinned npm package) with this package installed as a community
+// package, in a throwaway user folder: REST for setup, webhooks and the CLI for runs.
+const { spawn, spawnSync } = require('node:child_process');
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const net = require('node:net');
+const os = require('node:os');
+const path = require('node:path');
+const { createRequire } = require('node:module');
+const { ensureN8n, n8nBin, cleanEnv, N8N_HOME } = require('./install-n8n');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const PACKAGE_NAME = require(path.join(ROOT, 'package.json')).name;
+const PRELOAD = path.join(__dirname, 'redirect-preload.js');
+const OWNER = { email: 'owner@example.com', firstName: 'Test', lastName: 'Owner', password: 'Passw0rd-for-tests' };
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.unref();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+/**
+ * Installs the package the way n8n's Community nodes screen does: the unpacked `npm pack`
+ * tarball in <user folder>/.n8n/nodes/node_modules/<name>, so node types get their real names
+ * and `n8n-workflow` resolves to n8n's own copy. Packed once per process.
+ */
+let packed;
+function installPackage(userFolder) {
+	if (!packed) {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'at-pack-'));
+		const result = spawnSync('npm', ['pack', '--silent', '--pack-destination', dir], { cwd: ROOT, env: cleanEnv(), encoding: 'utf8' });
+		if (result.status !== 0) throw new Error(`npm pack failed: ${result.stderr}`);
+		packed = path.join(dir, result.stdout.trim().split('\n').pop());
+	}
+	const target = path.join(userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME);
+	fs.mkdirSync(target, { recursive: true });
+	const untar = spawnSync('tar', ['-xzf', packed, '-C', target, '--strip-components=1']);
+	if (untar.status !== 0) throw new Error(`tar failed: ${untar.stderr}`);
+	fs.writeFileSync(path.join(userFolder, '.n8n', 'nodes', 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: '*' } }));
+}
+
+class N8n {
+	/** @param {{ fakePort?: number, caPath?: string, env?: object }} options */
+	constructor(options = {}) {
+		this.options = options;
+		this.userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'at-n8n-'));
+		this.log = '';
+		this.cookie = '';
+		this.browserId = crypto.randomUUID();
+	}
+
+	static async create(options) {
+		ensureN8n();
+		const n8n = new N8n(options);
+		n8n.port = await freePort();
+		n8n.brokerPort = await freePort();
+		installPackage(n8n.userFolder);
+		return n8n;
+	}
+
+	env(extra = {}) {
+		const { fakePort, caPath, env } = this.options;
+		return cleanEnv({
+			N8N_USER_FOLDER: this.userFolder,
+			N8N_ENCRYPTION_KEY: 'n8n-nodes-africastalking-test-key',
+			DB_TYPE: 'sqlite',
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_TEMPLATES_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+			N8N_SECURE_COOKIE: 'false',
+			N8N_HOST: '127.0.0.1',
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_PORT: String(this.port),
+			N8N_RUNNERS_BROKER_PORT: String(this.brokerPort),
+			N8N_LOG_LEVEL: 'info',
+			N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+			EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
+			EXECUTIONS_DATA_SAVE_ON_ERROR: 'all',
+			...(fakePort ? { AT_FAKE_PORT: String(fakePort), NODE_OPTIONS: `--require ${PRELOAD}` } : {}),
+			...(caPath ? { NODE_EXTRA_CA_CERTS: caPath } : {}),
+			...env,
+			...extra,
+		});
+	}
+
+	/** Runs an n8n CLI command to completion (n8n must not be running for some of them). */
+	cli(args, extraEnv = {}) {
+		const result = spawnSync(process.execPath, [n8nBin(), ...args], { cwd: N8N_HOME, env: this.env(extraEnv), encoding: 'utf8', timeout: 180000 });
+		this.log += result.stdout + result.stderr;
+		return result;
+	}
+
+	importCredentials(credentials) {
+		const file = path.join(this.userFolder, `credentials-${Date.now()}.json`);
+		fs.writeFileSync(file, JSON.stringify(credentials));
+		const result = this.cli(['import:credentials', `--input=${file}`]);
+		if (result.status !== 0) throw new Error(`import:credentials failed: ${result.stdout}${result.stderr}`);
+	}
+
+	importWorkflow(workflow) {
+		const file = path.join(this.userFolder, `workflow-${workflow.id}.json`);
+		fs.writeFileSync(file, JSON.stringify(workflow));
+		const result = this.cli(['import:workflow', `--input=${file}`]);
+		if (result.status !== 0) throw new Error(`import:workflow failed: ${result.stdout}${result.stderr}`);
+	}
+
+	/**
+	 * `n8n execute --id`: the real CLI run. Returns the parsed run data; a run that printed no
+	 * result throws (the CLI can exit 0 without running anything).
+	 */
+	execute(workflowId) {
+		// Another broker port: the CLI may run while `n8n start` is up.
+		const result = this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], { N8N_RUNNERS_BROKER_PORT: String(this.brokerPort + 1) });
+		const lines = result.stdout.split('\n');
+		const start = lines.findIndex((line) => line.startsWith('{'));
+		const output = start >= 0 ? JSON.parse(lines.slice(start).join('\n')) : null;
+		return { status: result.status, output, stdout: result.stdout, stderr: result.stderr };
+	}
+
+	async start() {
+		this.process = spawn(process.execPath, [n8nBin(), 'start'], { cwd: N8N_HOME, env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
+		const collect = (chunk) => {
+			this.log += chunk.toString();
+		};
+		this.process.stdout.on('data', collect);
+		this.process.stderr.on('data', collect);
+		this.exited = new Promise((resolve) => this.process.on('exit', resolve));
+		const deadline = Date.now() + 120000;
+		while (Date.now() < deadline) {
+			if (this.process.exitCode !== null) throw new Error(`n8n exited during start:\n${this.log}`);
+			if (/Editor is now accessible/.test(this.log)) {
+				try {
+					const res = await fetch(`${this.url}/healthz/readiness`);
+					if (res.ok) break;
+				} catch {
+					// not listening yet
+				}
+			}
+			await sleep(250);
+		}
+		if (Date.now() >= deadline) throw new Error(`n8n did not become ready:\n${this.log}`);
+		await this.setupOwner();
+		return this;
+	}
+
+	get url() {
+		return `http://127.0.0.1:${this.port}`;
+	}
+
+	async setupOwner() {
+		let res = await fetch(`${this.url}/rest/owner/setup`, {
+			method: 'POST', headers: { 'content-type': 'application/json', 'browser-id': this.browserId }, body: JSON.stringify(OWNER),
+		});
+		if (!res.ok) {
+			res = await fetch(`${this.url}/rest/login`, {
+				method: 'POST', headers: { 'content-type': 'application/json', 'browser-id': this.browserId },
+				body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
+			});
+		}
+		if (!res.ok) throw new Error(`owner setup/login failed: ${res.status} ${await res.text()}`);
+		this.cookie = (res.headers.get('set-cookie') || '').split(';')[0];
+	}
+
+	async rest(method, urlPath, body) {
+		const res = await fetch(`${this.url}/rest${urlPath}`, {
+			method,
+			headers: { 'content-type': 'application/json', cookie: this.cookie, 'browser-id': this.browserId },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const text = await res.text();
+		let json;
+		try {
+			json = JSON.parse(text);
+		} catch {
+			json = undefined;
+		}
+		if (!res.ok) throw new Error(`${method} /rest${urlPath} → ${res.status}: ${text}`);
+		return json && 'data' in json ? json.data : json;
+	}
+
+	async createCredential({ name, type = 'africasTalkingApi', data }) {
+		const created = await this.rest('POST', '/credentials', { name, type, data });
+		return { id: created.id, name };
+	}
+
+	/** The editor's "Test credential" button. */
+	async testCredential({ name = 'test', type = 'africasTalkingApi', data }) {
+		return await this.rest('POST', '/credentials/test', { credentials: { name, type, data } });
+	}
+
+	async createWorkflow(workflow, { activate = false } = {}) {
+		const created = await this.rest('POST', '/workflows', { ...workflow, active: false });
+		if (activate) await this.rest('POST', `/workflows/${created.id}/activate`, { versionId: created.versionId });
+		return created;
+	}
+
+	async webhook(webhookPath, body, { method = 'POST', headers = {} } = {}) {
+		const isForm = typeof body === 'string';
+		const res = await fetch(`${this.url}/webhook/${webhookPath}`, {
+			method,
+			headers: { 'content-type': isForm ? 'application/x-www-form-urlencoded' : 'application/json', ...headers },
+			body: method === 'GET' ? undefined : isForm ? body : JSON.stringify(body),
+		});
+		const text = await res.text();
+		let json;
+		try {
+			json = JSON.parse(text);
+		} catch {
+			json = undefined;
+		}
+		return { status: res.status, headers: res.headers, text, json };
+	}
+
+	/** Executions of a workflow, newest first, with their run data decoded. */
+	async executions(workflowId) {
+		const list = await this.rest('GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}&limit=100`);
+		const results = list.results || list;
+		return await Promise.all(results.map((e) => this.execution(e.id)));
+	}
+
+	async execution(id) {
+		const { parse } = createRequire(path.join(N8N_HOME, 'package.json'))('flatted');
+		const execution = await this.rest('GET', `/executions/${id}`);
+		return { ...execution, data: typeof execution.data === 'string' ? parse(execution.data) : execution.data };
+	}
+
+	/** Waits until `count` executions of the workflow have finished. */
+	async waitForExecutions(workflowId, count, timeoutMs = 30000) {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const list = await this.rest('GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}&limit=250`);
+			const results = (list.results || list).filter((e) => e.status !== 'running' && e.status !== 'new');
+			if (results.length >= count || Date.now() > deadline) return results;
+			await sleep(200);
+		}
+	}
+
+	async stop() {
+		if (this.process && this.process.exitCode === null) {
+			this.process.kill('SIGTERM');
+			const killer = setTimeout(() => this.process.kill('SIGKILL'), 20000);
+			await this.exited;
+			clearTimeout(killer);
+		}
+		fs.rmSync(this.userFolder, { recursive: true, force: true });
+	}
+}
+
+/** Output items of a node in an execution's run data. */
+function nodeOutput(execution, nodeName) {
+	const runs = execution.data.resultData.runData[nodeName] || [];
+	return runs.flatMap((run) => (run.data && run.data.main ? run.data.main.flat() : []));
+}
+
+function nodeError(execution, nodeName) {
+	const runs = execution.data.resultData.runData[nodeName] || [];
+	return runs.map((run) => run.error).find(Boolean) || execution.data.resultData.error;
+}
+
+module.exports = { N8n, nodeOutput, nodeError, PACKAGE_NAME, freePort };
