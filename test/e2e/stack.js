@@ -17,7 +17,13 @@ async function startStack() {
 	const tls = testTls();
 	const fake = await new FakeAfricasTalking().listen({ tls });
 	const n8n = await N8n.create({ fakePort: fake.port, caPath: tls.caPath });
-	await n8n.start();
+	try {
+		await n8n.start();
+	} catch (error) {
+		await n8n.stop();
+		await fake.close();
+		throw error;
+	}
 	const credentials = {
 		live: await n8n.createCredential({ name: 'AT live', data: credentialData.live }),
 		sandbox: await n8n.createCredential({ name: 'AT sandbox', data: credentialData.sandbox }),

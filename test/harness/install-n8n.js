@@ -16,11 +16,14 @@ function lockHash() {
 	return crypto.createHash('sha256').update(fs.readFileSync(path.join(SOURCE, 'package-lock.json'))).digest('hex');
 }
 
-/** The environment without npm's own settings, which `npm run` passes down and would leak into this install. */
+/**
+ * The environment without what the test runner and `npm run` set for themselves (npm's
+ * settings, Jest's NODE_ENV=test), which would change how npm and n8n behave.
+ */
 function cleanEnv(extra = {}) {
 	const env = {};
 	for (const [key, value] of Object.entries(process.env)) {
-		if (!/^npm_/i.test(key)) env[key] = value;
+		if (!/^(npm_|JEST_|NODE_ENV$)/i.test(key)) env[key] = value;
 	}
 	return { ...env, ...extra };
 }

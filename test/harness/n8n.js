@@ -119,9 +119,19 @@ class N8n {
 	 * `n8n execute --id`: the real CLI run. Returns the parsed run data; a run that printed no
 	 * result throws (the CLI can exit 0 without running anything).
 	 */
-	execute(workflowId) {
-		// Another broker port: the CLI may run while `n8n start` is up.
-		const result = this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], { N8N_RUNNERS_BROKER_PORT: String(this.brokerPort + 1) });
+	async execute(workflowId) {
+		// Asynchronous, so that a fake AT in this same process keeps answering; another broker
+		// port, so that it may run while `n8n start` is up.
+		const child = spawn(process.execPath, [n8nBin(), 'execute', `--id=${workflowId}`, '--rawOutput'], {
+			cwd: N8N_HOME, env: this.env({ N8N_RUNNERS_BROKER_PORT: String(this.brokerPort + 1) }), stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		const result = { stdout: '', stderr: '' };
+		child.stdout.on('data', (chunk) => (result.stdout += chunk));
+		child.stderr.on('data', (chunk) => (result.stderr += chunk));
+		const killer = setTimeout(() => child.kill('SIGKILL'), 180000);
+		result.status = await new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+		clearTimeout(killer);
+		this.log += result.stdout + result.stderr;
 		const lines = result.stdout.split('\n');
 		const start = lines.findIndex((line) => line.startsWith('{'));
 		const output = start >= 0 ? JSON.parse(lines.slice(start).join('\n')) : null;
@@ -209,6 +219,7 @@ class N8n {
 		const isForm = typeof body === 'string';
 		const res = await fetch(`${this.url}/webhook/${webhookPath}`, {
 			method,
+			signal: AbortSignal.timeout(60000),
 			headers: { 'content-type': isForm ? 'application/x-www-form-urlencoded' : 'application/json', ...headers },
 			body: method === 'GET' ? undefined : isForm ? body : JSON.stringify(body),
 		});

@@ -1,0 +1,36 @@
+import { NodeOperationError } from 'n8n-workflow';
+import { parsePhoneNumbers } from '../../nodes/AfricasTalking/shared/phoneNumbers';
+import { NODE } from './context';
+
+describe('parsePhoneNumbers', () => {
+	it('accepts text separated by commas, semicolons, spaces and new lines', () => {
+		expect(parsePhoneNumbers(NODE, '+254711000001, +254711000002;+254711000003\n+254711000004', 'Recipients', 0)).toEqual([
+			'+254711000001', '+254711000002', '+254711000003', '+254711000004',
+		]);
+	});
+
+	it('accepts an array, as an expression over items returns', () => {
+		expect(parsePhoneNumbers(NODE, ['+254711000001', ['+254711000002']], 'Recipients', 0)).toEqual(['+254711000001', '+254711000002']);
+	});
+
+	it.each([
+		['0711000001', /local number.*\+254711XXXYYY/],
+		['254711000001', /Add the leading "\+": \+254711000001/],
+		['+254 711-000', /Remove spaces|leading/],
+		['+2547110abc', /only a "\+", the country code/],
+	])('rejects %s with a hint', (value, hint) => {
+		let error: NodeOperationError | undefined;
+		try {
+			parsePhoneNumbers(NODE, `+254711000009,${value}`, 'Recipients', 2);
+		} catch (e) {
+			error = e as NodeOperationError;
+		}
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error?.message).toBe(`Invalid phone number "${value.split(' ')[0]}" in "Recipients" (item 3)`);
+		expect(error?.description).toMatch(hint);
+	});
+
+	it('rejects an empty list', () => {
+		expect(() => parsePhoneNumbers(NODE, ' , ', 'Recipients', 0)).toThrow('"Recipients" is empty (item 1)');
+	});
+});
