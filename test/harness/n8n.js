@@ -49,10 +49,11 @@ function installPackage(userFolder) {
 }
 
 class N8n {
-	/** @param {{ fakePort?: number, caPath?: string, env?: object }} options */
+	/** @param {{ fakePort?: number, caPath?: string, env?: object, userFolder?: string, port?: number }} options */
 	constructor(options = {}) {
 		this.options = options;
-		this.userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'at-n8n-'));
+		this.keepUserFolder = Boolean(options.userFolder);
+		this.userFolder = options.userFolder || fs.mkdtempSync(path.join(os.tmpdir(), 'at-n8n-'));
 		this.log = '';
 		this.cookie = '';
 		this.browserId = crypto.randomUUID();
@@ -61,7 +62,7 @@ class N8n {
 	static async create(options) {
 		ensureN8n();
 		const n8n = new N8n(options);
-		n8n.port = await freePort();
+		n8n.port = options.port || (await freePort());
 		n8n.brokerPort = await freePort();
 		installPackage(n8n.userFolder);
 		return n8n;
@@ -138,10 +139,11 @@ class N8n {
 		return { status: result.status, output, stdout: result.stdout, stderr: result.stderr };
 	}
 
-	async start() {
+	async start({ setupOwner = true, echo = false } = {}) {
 		this.process = spawn(process.execPath, [n8nBin(), 'start'], { cwd: N8N_HOME, env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
 		const collect = (chunk) => {
 			this.log += chunk.toString();
+			if (echo) process.stdout.write(chunk);
 		};
 		this.process.stdout.on('data', collect);
 		this.process.stderr.on('data', collect);
@@ -160,7 +162,7 @@ class N8n {
 			await sleep(250);
 		}
 		if (Date.now() >= deadline) throw new Error(`n8n did not become ready:\n${this.log}`);
-		await this.setupOwner();
+		if (setupOwner) await this.setupOwner();
 		return this;
 	}
 
@@ -264,7 +266,7 @@ class N8n {
 			await this.exited;
 			clearTimeout(killer);
 		}
-		fs.rmSync(this.userFolder, { recursive: true, force: true });
+		if (!this.keepUserFolder) fs.rmSync(this.userFolder, { recursive: true, force: true });
 	}
 }
 

@@ -1,0 +1,44 @@
+'use strict';
+// `npm run dev`: n8n on http://localhost:5678 with this package installed as a community
+// package. With AT_FAKE=1 (or `npm run dev -- --fake`), Africa's Talking's hosts are pointed
+// at the local fake, so the nodes can be tried end to end without an AT account.
+const os = require('node:os');
+const path = require('node:path');
+const { N8n } = require('./n8n');
+const { FakeAfricasTalking } = require('../fake-at/server');
+const { DEFAULT_ACCOUNTS } = require('../fake-at/accounts');
+const { testTls } = require('./tls');
+
+const USER_FOLDER = process.env.N8N_DEV_USER_FOLDER || path.join(os.homedir(), '.cache', 'n8n-nodes-africastalking', 'dev-user');
+const useFake = process.env.AT_FAKE === '1' || process.argv.includes('--fake');
+
+async function main() {
+	let fake;
+	let tls;
+	if (useFake) {
+		tls = testTls();
+		fake = await new FakeAfricasTalking({ latencyMs: 50 }).listen({ tls });
+	}
+	const n8n = await N8n.create({ userFolder: USER_FOLDER, port: Number(process.env.N8N_PORT || 5678), fakePort: fake?.port, caPath: tls?.caPath });
+	const stop = async () => {
+		await n8n.stop();
+		if (fake) await fake.close();
+		process.exit(0);
+	};
+	process.on('SIGINT', stop);
+	process.on('SIGTERM', stop);
+	await n8n.start({ setupOwner: false, echo: true });
+	console.log(`\nn8n is running on http://localhost:${n8n.port} with n8n-nodes-africastalking loaded (user folder ${USER_FOLDER}).`);
+	if (fake) {
+		console.log("Africa's Talking hosts point at the local fake. Create an \"Africa's Talking API\" credential with:");
+		for (const account of DEFAULT_ACCOUNTS) {
+			console.log(`  Environment ${account.environment}${account.environment === 'live' ? `, Username ${account.username}` : ''}, API Key ${account.apiKey}`);
+		}
+	}
+	console.log('Press Ctrl+C to stop.');
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});
