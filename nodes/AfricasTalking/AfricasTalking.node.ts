@@ -1,6 +1,11 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import { accountDescription } from './resources/account';
+import { airtimeDescription } from './resources/airtime';
+import { mobileDataDescription } from './resources/mobileData';
+import { paymentsDescription } from './resources/payments';
+import { premiumSubscriptionDescription } from './resources/premiumSubscription';
 import { smsDescription } from './resources/sms';
+import { voiceDescription } from './resources/voice';
 import { AT_BASE_URL } from './shared/hosts';
 
 export class AfricasTalking implements INodeType {
@@ -31,11 +36,21 @@ export class AfricasTalking implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Account', value: 'account' },
+					{ name: 'Airtime', value: 'airtime' },
+					{ name: 'Mobile Data', value: 'mobileData' },
+					{ name: 'Payment', value: 'payments', description: 'Only for accounts approved for Payments' },
+					{ name: 'Premium Subscription', value: 'premiumSubscription' },
 					{ name: 'SMS', value: 'sms' },
+					{ name: 'Voice', value: 'voice' },
 				],
 				default: 'sms',
 			},
 			...smsDescription,
+			...premiumSubscriptionDescription,
+			...voiceDescription,
+			...airtimeDescription,
+			...mobileDataDescription,
+			...paymentsDescription,
 			...accountDescription,
 		],
 	};

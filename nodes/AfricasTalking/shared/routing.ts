@@ -1,5 +1,7 @@
 import type {
+	DeclarativeRestApiSettings,
 	IDataObject,
+	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
@@ -26,9 +28,14 @@ interface OperationRouting {
 	/** Fixed parameters every request of this operation carries. */
 	body?: IDataObject;
 	/** Validation and shaping that run before the shared encoding step. */
-	preSend?: PreSend[];
+	preSend?: readonly PreSend[];
 	/** Output shaping that runs after the shared HTTP error check. */
-	postReceive?: PostReceive[];
+	postReceive?: readonly PostReceive[];
+	/** Requests the operation makes for one item, when it is more than one (paging). */
+	pagination?: (
+		this: IExecutePaginationFunctions,
+		requestData: DeclarativeRestApiSettings.ResultOptions,
+	) => Promise<INodeExecutionData[]>;
 }
 
 /** Routing for one operation, with the shared steps every operation needs in the right order. */
@@ -40,7 +47,8 @@ export function operationRouting(op: OperationRouting): INodePropertyRouting {
 			...(op.baseURL ? { baseURL: op.baseURL } : {}),
 			...(op.body ? { body: op.body } : {}),
 		},
-		send: { preSend: [...(op.preSend ?? []), prepareRequest(op.encoding)] },
+		send: { preSend: [...(op.preSend ?? []), prepareRequest(op.encoding)], ...(op.pagination ? { paginate: true } : {}) },
 		output: { postReceive: [throwOnHttpError, ...(op.postReceive ?? [])] },
+		...(op.pagination ? { operations: { pagination: op.pagination } } : {}),
 	};
 }

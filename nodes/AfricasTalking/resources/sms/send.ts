@@ -1,28 +1,42 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
+export const recipientsField: INodeProperties = {
+	displayName: 'Recipients',
+	name: 'recipients',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: '+254711XXXYYY, +254733YYYZZZ',
+	description:
+		'Phone numbers in international format with a leading "+", separated by commas or new lines. An expression may also return an array of numbers.',
+	routing: { send: { type: 'body', property: 'to' } },
+};
+
+export const messageField: INodeProperties = {
+	displayName: 'Message',
+	name: 'message',
+	type: 'string',
+	required: true,
+	default: '',
+	typeOptions: { rows: 4 },
+	description:
+		'Text of the SMS. 160 GSM characters make one part (153 per part when longer); any other character (emoji, accents beyond GSM) makes it 70 (67).',
+	routing: { send: { type: 'body', property: 'message' } },
+};
+
+export const enqueueOption: INodeProperties = {
+	displayName: 'Enqueue',
+	name: 'enqueue',
+	type: 'boolean',
+	default: false,
+	description:
+		"Whether Africa's Talking should queue the messages and answer at once instead of waiting for the operators (recommended for large sends)",
+	routing: { send: { type: 'body', property: 'enqueue', value: '={{ $value ? 1 : 0 }}' } },
+};
+
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Recipients',
-		name: 'recipients',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '+254711XXXYYY, +254733YYYZZZ',
-		description:
-			'Phone numbers in international format with a leading "+", separated by commas or new lines. An expression may also return an array of numbers.',
-		routing: { send: { type: 'body', property: 'to' } },
-	},
-	{
-		displayName: 'Message',
-		name: 'message',
-		type: 'string',
-		required: true,
-		default: '',
-		typeOptions: { rows: 4 },
-		description:
-			'Text of the SMS. 160 GSM characters make one part (153 per part when longer); any other character (emoji, accents beyond GSM) makes it 70 (67).',
-		routing: { send: { type: 'body', property: 'message' } },
-	},
+	recipientsField,
+	messageField,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -40,15 +54,7 @@ const properties: INodeProperties[] = [
 					"A sender ID or short code approved for this app. Leave empty to use Africa's Talking's default sender.",
 				routing: { send: { type: 'body', property: 'from' } },
 			},
-			{
-				displayName: 'Enqueue',
-				name: 'enqueue',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether Africa\'s Talking should queue the messages and answer at once instead of waiting for the operators (recommended for large sends)',
-				routing: { send: { type: 'body', property: 'enqueue', value: '={{ $value ? 1 : 0 }}' } },
-			},
+			enqueueOption,
 		],
 	},
 ];

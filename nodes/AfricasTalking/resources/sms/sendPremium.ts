@@ -1,0 +1,57 @@
+import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
+import { enqueueOption, messageField, recipientsField } from './send';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Short Code',
+		name: 'from',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '20880',
+		description: 'The premium short code the keyword belongs to',
+		routing: { send: { type: 'body', property: 'from' } },
+	},
+	{
+		displayName: 'Keyword',
+		name: 'keyword',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'NEWS',
+		description: 'The premium keyword on that short code; subscribers are charged for it',
+		routing: { send: { type: 'body', property: 'keyword' } },
+	},
+	recipientsField,
+	messageField,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Link ID',
+				name: 'linkId',
+				type: 'string',
+				default: '',
+				description:
+					'For on-demand services: the linkId of the incoming message this answers (the Africa\'s Talking Trigger outputs it)',
+				routing: { send: { type: 'body', property: 'linkId' } },
+			},
+			{
+				displayName: 'Retry Duration (Hours)',
+				name: 'retryDurationInHours',
+				type: 'number',
+				default: 0,
+				typeOptions: { minValue: 0 },
+				description: 'How many hours Africa\'s Talking retries a subscription message that was not delivered; 0 leaves it to AT',
+				routing: { send: { type: 'body', property: 'retryDurationInHours', value: '={{ $value || undefined }}' } },
+			},
+			enqueueOption,
+		],
+	},
+];
+
+export const smsSendPremiumDescription = updateDisplayOptions({ show: { resource: ['sms'], operation: ['sendPremium'] } }, properties);
