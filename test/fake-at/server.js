@@ -97,9 +97,13 @@ class FakeAfricasTalking {
 		return this.accepted.get(`${kind}:${recipient}`) || 0;
 	}
 
-	/** The next `times` matching requests get `status` (a number, or 'drop' to cut the connection). */
-	injectFault({ status, times = 1, path, retryAfter, body }) {
-		this.faults.push({ status, times, path, retryAfter, body });
+	/**
+	 * The next `times` matching requests get `status` (a number, or 'drop' to cut the connection).
+	 * With `afterProcessing`, AT does the work first and the answer is then lost: the case where
+	 * only an Idempotency-Key prevents a retry from paying twice.
+	 */
+	injectFault({ status, times = 1, path, retryAfter, body, afterProcessing = false }) {
+		this.faults.push({ status, times, path, retryAfter, body, afterProcessing });
 	}
 
 	/** A share of all requests (0..1) get `status`, chosen by a seeded generator so runs repeat. */
@@ -144,8 +148,9 @@ class FakeAfricasTalking {
 		try {
 			if (this.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
 			const fault = this.takeFault(url.pathname);
-			if (fault) return this.fail(fault, record, req, res);
+			if (fault && !fault.afterProcessing) return this.fail(fault, record, req, res);
 			const answer = this.answer(req, host, url, raw, record);
+			if (fault) return this.fail(fault, record, req, res);
 			this.send(res, record, req, answer);
 		} catch (error) {
 			if (!(error instanceof WireError)) throw error;

@@ -15,6 +15,14 @@ const premiumForm = { method: 'POST', baseURL: AT_BASE_URL.premium, encoding: 'f
 
 export const premiumSubscriptionDescription: INodeProperties[] = [
 	{
+		displayName:
+			"Premium SMS runs on content.africastalking.com live; Africa's Talking's sandbox has no such host and serves it on api.sandbox.africastalking.com. The node picks the right one from the credential.",
+		name: 'premiumHostNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { resource: ['premiumSubscription'] } },
+	},
+	{
 		displayName: 'Operation',
 		name: 'operation',
 		type: 'options',

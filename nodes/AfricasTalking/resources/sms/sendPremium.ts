@@ -10,6 +10,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: '20880',
 		description: 'The premium short code the keyword belongs to',
+		hint: 'Premium SMS go to content.africastalking.com live and to api.sandbox.africastalking.com in the sandbox (chosen from the credential)',
 		routing: { send: { type: 'body', property: 'from' } },
 	},
 	{
