@@ -1,0 +1,131 @@
+import {
+	NodeConnectionTypes,
+	type IDataObject,
+	type IHookFunctions,
+	type INodeProperties,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+import { VoiceXmlError } from '../AfricasTalkingCallbackResponse/voiceXml';
+import { fixedVoiceAnswer, ruleValidation } from './answers';
+import { EVENTS, eventOutput, rejectionReason, type EventName } from './events';
+import { ipAllowed, sameSecret } from './protection';
+import { triggerProperties } from './properties';
+
+const VALIDATION_EVENTS = ['airtimeValidation', 'paymentValidation'];
+
+/** The workflow answers AT (through its last node or a Respond to Webhook node) only for these settings. */
+const ANSWERED_BY_WORKFLOW =
+	'($parameter["event"] === "voiceCall" && $parameter["voiceAnswer"] === "workflow") || $parameter["event"] === "ussd" || (["airtimeValidation", "paymentValidation"].includes($parameter["event"]) && $parameter["validationAnswer"] === "workflow")';
+
+function contentKind(header: unknown): 'form' | 'json' | undefined {
+	const type = String(header ?? '').split(';')[0].trim().toLowerCase();
+	if (type === 'application/x-www-form-urlencoded') return 'form';
+	if (type === 'application/json') return 'json';
+	return undefined;
+}
+
+export class AfricasTalkingTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: "Africa's Talking Trigger",
+		name: 'africasTalkingTrigger',
+		icon: { light: 'file:../../icons/africastalking.svg', dark: 'file:../../icons/africastalking.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["event"]}}',
+		description: "Starts the workflow when Africa's Talking sends a callback: incoming SMS, delivery reports, USSD, voice calls, airtime and payments",
+		defaults: { name: "Africa's Talking Trigger" },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				path: 'webhook',
+				responseMode: `={{ (${ANSWERED_BY_WORKFLOW}) ? ($parameter["respondUsing"] === "respondToWebhook" ? "responseNode" : "lastNode") : "onReceived" }}`,
+				responseData: 'firstEntryJson',
+				responsePropertyName: 'response',
+				responseContentType: '={{ ({ voiceCall: "application/xml", ussd: "text/plain" })[$parameter["event"]] || "application/json" }}',
+			},
+			{
+				// Only to tell a mistaken GET (a browser, a misconfigured dashboard) what is wrong.
+				name: 'setup',
+				httpMethod: 'GET',
+				path: 'webhook',
+				responseMode: 'onReceived',
+			},
+		],
+		properties: triggerProperties as INodeProperties[],
+	};
+
+	// Africa's Talking has no API to register callback URLs: the user pastes the URL in AT's
+	// dashboard, so there is nothing to create, check or delete here.
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const req = this.getRequestObject();
+		const res = this.getResponseObject();
+		const reply = (status: number, body: string, type = 'text/plain') => {
+			res.status(status).type(type).send(body);
+		};
+		// Requests that are not AT's callback are answered here and start no execution.
+		const refuse = (status: number, reason: string): IWebhookResponseData => {
+			reply(status, reason);
+			return { noWebhookResponse: true };
+		};
+		if (this.getWebhookName() !== 'default') return refuse(400, "Africa's Talking sends callbacks with POST");
+
+		const event = this.getNodeParameter('event') as EventName;
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		if (options.secretToken && !sameSecret(req.query?.token, String(options.secretToken))) return refuse(401, 'Unauthorized');
+		if (options.ipAllowlist && !ipAllowed(req.ip ?? req.socket?.remoteAddress, String(options.ipAllowlist))) return refuse(403, 'Forbidden');
+
+		const body = this.getBodyData();
+		const reason = rejectionReason(EVENTS[event], contentKind(req.headers['content-type']), body);
+		if (reason) return refuse(400, reason);
+
+		const output = eventOutput(event, body);
+		const started = (json: IDataObject): IWebhookResponseData => ({ noWebhookResponse: true, workflowData: [[{ json }]] });
+
+		if (event === 'voiceCall') {
+			// AT ignores the answer to a call's final request: answer at once, still run the workflow.
+			if (!output.isActive) {
+				reply(200, '');
+				return started(output);
+			}
+			if (this.getNodeParameter('voiceAnswer') !== 'workflow') {
+				try {
+					reply(200, fixedVoiceAnswer(this.getNode().parameters as IDataObject), 'application/xml');
+				} catch (error) {
+					// A misconfigured answer must not reach AT as broken XML; nothing runs until it is fixed.
+					return refuse(500, `The trigger's voice answer is not valid: ${error instanceof VoiceXmlError ? error.message : 'unexpected error'}`);
+				}
+				return started(output);
+			}
+			return { workflowData: [[{ json: output }]] };
+		}
+		if (VALIDATION_EVENTS.includes(event) && this.getNodeParameter('validationAnswer') !== 'workflow') {
+			const status = ruleValidation(this.getNode().parameters as IDataObject, output);
+			reply(200, JSON.stringify({ status }), 'application/json');
+			return started({ ...output, answer: status });
+		}
+		if (event === 'ussd' || VALIDATION_EVENTS.includes(event)) return { workflowData: [[{ json: output }]] };
+
+		reply(200, 'OK');
+		return started(output);
+	}
+}

@@ -1,0 +1,221 @@
+import type { IDataObject } from 'n8n-workflow';
+import { DELIVERY_STATUS, describe, FAILURE_REASONS, HANGUP_CAUSES, NETWORKS } from './codes';
+
+type Body = IDataObject;
+type ContentType = 'form' | 'json';
+
+export interface EventSpec {
+	name: string;
+	description: string;
+	/** Where the URL goes in AT's dashboard. */
+	dashboard: string;
+	accepts: ContentType[];
+	/** Fields AT always sends; a request without them is not this event. */
+	required: string[];
+	/** Fields AT always sends but that may be empty (e.g. USSD's first `text`). */
+	present?: string[];
+	normalize: (body: Body) => IDataObject;
+	/** Stable for one callback, so AT's retries of it can be recognised (e.g. with n8n's Remove Duplicates node). */
+	dedupeKey: (body: Body) => string;
+}
+
+const text = (value: unknown) => (value === undefined || value === null ? undefined : String(value));
+const num = (value: unknown) => {
+	if (value === undefined || value === null || value === '') return undefined;
+	const n = Number(String(value).replace(/^[A-Z]{3}\s+/, ''));
+	return Number.isFinite(n) ? n : undefined;
+};
+const currencyOf = (value: unknown) => /^([A-Z]{3})\s/.exec(String(value ?? ''))?.[1];
+const network = (body: Body) => ({ networkCode: text(body.networkCode), network: describe(NETWORKS, body.networkCode) });
+
+function voiceFields(body: Body): IDataObject {
+	return {
+		sessionId: text(body.sessionId),
+		isActive: String(body.isActive) === '1' || body.isActive === true,
+		direction: text(body.direction),
+		callerNumber: text(body.callerNumber),
+		destinationNumber: text(body.destinationNumber),
+		callerCountryCode: text(body.callerCountryCode),
+		callerCarrierName: text(body.callerCarrierName),
+		callStartTime: text(body.callStartTime),
+		clientRequestId: text(body.clientRequestId),
+		dtmfDigits: text(body.dtmfDigits),
+		recordingUrl: text(body.recordingUrl),
+		durationInSeconds: num(body.durationInSeconds),
+		currencyCode: text(body.currencyCode),
+		amount: num(body.amount),
+		status: text(body.status),
+		callSessionState: text(body.callSessionState),
+		hangupCause: text(body.hangupCause),
+		hangupCauseDescription: describe(HANGUP_CAUSES, body.hangupCause),
+		dialDestinationNumber: text(body.dialDestinationNumber),
+		dialDurationInSeconds: num(body.dialDurationInSeconds),
+		dialStartTime: text(body.dialStartTime),
+		callTransferState: text(body.callTransferState),
+		callTransferHangupCause: text(body.callTransferHangupCause),
+	};
+}
+
+function validationFields(body: Body): IDataObject {
+	return {
+		transactionId: text(body.transactionId),
+		phoneNumber: text(body.phoneNumber),
+		sourceIpAddress: text(body.sourceIpAddress),
+		currencyCode: text(body.currencyCode) ?? currencyOf(body.value),
+		amount: num(body.amount) ?? num(body.value),
+	};
+}
+
+export const EVENTS: Record<string, EventSpec> = {
+	incomingSms: {
+		name: 'Incoming SMS',
+		description: 'Someone sent an SMS to your short code or number',
+		dashboard: 'SMS → SMS Callback URLs → Incoming Messages',
+		accepts: ['form'],
+		required: ['id', 'from', 'to', 'date'],
+		present: ['text'],
+		normalize: (b) => ({ id: text(b.id), from: text(b.from), to: text(b.to), text: text(b.text) ?? '', date: text(b.date), linkId: text(b.linkId), ...network(b), cost: text(b.cost) }),
+		dedupeKey: (b) => `sms:${String(b.id)}`,
+	},
+	deliveryReport: {
+		name: 'SMS Delivery Report',
+		description: 'The delivery status of a message you sent changed',
+		dashboard: 'SMS → SMS Callback URLs → Delivery Reports',
+		accepts: ['form'],
+		required: ['id', 'status', 'phoneNumber'],
+		normalize: (b) => ({
+			messageId: text(b.id), status: text(b.status), statusDescription: describe(DELIVERY_STATUS, b.status), delivered: b.status === 'Success',
+			phoneNumber: text(b.phoneNumber), ...network(b), failureReason: text(b.failureReason) || undefined,
+			failureReasonDescription: describe(FAILURE_REASONS, b.failureReason), retryCount: num(b.retryCount) ?? 0,
+		}),
+		dedupeKey: (b) => `dlr:${String(b.id)}:${String(b.status)}`,
+	},
+	bulkSmsOptOut: {
+		name: 'Bulk SMS Opt-Out',
+		description: 'Someone opted out of your bulk messages',
+		dashboard: 'SMS → SMS Callback URLs → Bulk SMS Opt Out',
+		accepts: ['form'],
+		required: ['senderId', 'phoneNumber'],
+		normalize: (b) => ({ senderId: text(b.senderId), phoneNumber: text(b.phoneNumber) }),
+		dedupeKey: (b) => `optout:${String(b.senderId)}:${String(b.phoneNumber)}`,
+	},
+	subscriptionUpdate: {
+		name: 'Premium Subscription Update',
+		description: 'Someone subscribed to or unsubscribed from a premium keyword',
+		dashboard: 'SMS → SMS Callback URLs → Subscription Notifications',
+		accepts: ['form'],
+		required: ['phoneNumber', 'shortCode', 'keyword', 'updateType'],
+		normalize: (b) => {
+			const updateType = String(b.updateType).trim().toLowerCase();
+			return { phoneNumber: text(b.phoneNumber), shortCode: text(b.shortCode), keyword: text(b.keyword), updateType, subscribed: updateType === 'addition' };
+		},
+		dedupeKey: (b) => `sub:${String(b.phoneNumber)}:${String(b.shortCode)}:${String(b.keyword)}:${String(b.updateType).toLowerCase()}`,
+	},
+	voiceCall: {
+		name: 'Voice Call',
+		description: 'A call to or from your voice number needs instructions (answered with Voice XML)',
+		dashboard: 'Voice → Phone Numbers → (your number) → Callback URL',
+		accepts: ['form'],
+		required: ['sessionId', 'isActive'],
+		normalize: voiceFields,
+		dedupeKey: (b) => `call:${String(b.sessionId)}:${String(b.isActive)}:${String(b.dtmfDigits ?? '')}:${String(b.recordingUrl ?? '')}`,
+	},
+	voiceEvent: {
+		name: 'Voice Event',
+		description: 'A call changed state (ringing, answered, ended, transferred)',
+		dashboard: 'Voice → Phone Numbers → (your number) → Events Callback URL',
+		accepts: ['form'],
+		required: ['sessionId'],
+		normalize: voiceFields,
+		dedupeKey: (b) => `voice:${String(b.sessionId)}:${String(b.callSessionState ?? b.status ?? '')}:${String(b.callTransferState ?? '')}`,
+	},
+	ussd: {
+		name: 'USSD Session',
+		description: 'Someone dialled your USSD code or answered a menu (answered with CON or END text)',
+		dashboard: 'USSD → Service Codes → (your code) → Callback URL',
+		accepts: ['form'],
+		required: ['sessionId', 'serviceCode', 'phoneNumber'],
+		present: ['text'],
+		normalize: (b) => {
+			const input = text(b.text) ?? '';
+			const inputs = input === '' ? [] : input.split('*');
+			return {
+				sessionId: text(b.sessionId), serviceCode: text(b.serviceCode), phoneNumber: text(b.phoneNumber), ...network(b),
+				text: input, inputs, lastInput: inputs.length ? inputs[inputs.length - 1] : '', level: inputs.length,
+			};
+		},
+		dedupeKey: (b) => `ussd:${String(b.sessionId)}:${String(b.text ?? '')}`,
+	},
+	airtimeStatus: {
+		name: 'Airtime Status',
+		description: 'An airtime top-up you sent succeeded or failed',
+		dashboard: 'Airtime → Callback URLs → Status Callback URL',
+		accepts: ['form', 'json'],
+		required: ['requestId', 'status', 'phoneNumber'],
+		normalize: (b) => ({
+			requestId: text(b.requestId), status: text(b.status), success: b.status === 'Success', phoneNumber: text(b.phoneNumber), description: text(b.description),
+			value: text(b.value), amount: num(b.value), currencyCode: currencyOf(b.value), discount: text(b.discount),
+		}),
+		dedupeKey: (b) => `airtime:${String(b.requestId)}:${String(b.status)}`,
+	},
+	airtimeValidation: {
+		name: 'Airtime Validation',
+		description: 'Africa\'s Talking asks whether to go ahead with an airtime top-up (answered Validated or Failed)',
+		dashboard: 'Airtime → Callback URLs → Validation Callback URL',
+		accepts: ['json'],
+		required: ['transactionId', 'phoneNumber', 'currencyCode', 'amount'],
+		normalize: validationFields,
+		dedupeKey: (b) => `airtime-validation:${String(b.transactionId)}`,
+	},
+	paymentNotification: {
+		name: 'Payment Notification',
+		description: 'A payment (checkout, B2C, B2B, transfer, top-up) finished',
+		dashboard: 'Payments → Products → (your product) → Notification Callback URL',
+		accepts: ['json'],
+		required: ['transactionId', 'status', 'category'],
+		normalize: (b) => ({
+			transactionId: text(b.transactionId), category: text(b.category), status: text(b.status), success: b.status === 'Success', description: text(b.description),
+			provider: text(b.provider), providerRefId: text(b.providerRefId), providerChannel: text(b.providerChannel), clientAccount: text(b.clientAccount),
+			productName: text(b.productName), sourceType: text(b.sourceType), source: text(b.source), destinationType: text(b.destinationType), destination: text(b.destination),
+			value: text(b.value), amount: num(b.value), currencyCode: currencyOf(b.value), transactionFee: text(b.transactionFee), providerFee: text(b.providerFee),
+			requestMetadata: (b.requestMetadata as IDataObject) ?? {}, providerMetadata: (b.providerMetadata as IDataObject) ?? {}, transactionDate: text(b.transactionDate),
+		}),
+		dedupeKey: (b) => `payment:${String(b.transactionId)}:${String(b.status)}`,
+	},
+	paymentValidation: {
+		name: 'Payment Validation',
+		description: 'Africa\'s Talking asks whether to accept a C2B or B2C payment (answered Validated or Failed)',
+		dashboard: 'Payments → Products → (your product) → Validation Callback URL',
+		accepts: ['json'],
+		required: ['transactionId'],
+		normalize: (b) => ({
+			...validationFields(b), provider: text(b.provider), clientAccount: text(b.clientAccount), productName: text(b.productName), value: text(b.value),
+			metadata: (b.metadata as IDataObject) ?? {}, providerMetadata: (b.providerMetadata as IDataObject) ?? {},
+		}),
+		dedupeKey: (b) => `payment-validation:${String(b.transactionId)}`,
+	},
+};
+
+export type EventName = keyof typeof EVENTS;
+
+/** Why a request is not this event, or undefined when it is. */
+export function rejectionReason(spec: EventSpec, contentType: ContentType | undefined, body: unknown): string | undefined {
+	if (!contentType || !spec.accepts.includes(contentType)) {
+		return `Expected ${spec.accepts.map((c) => (c === 'form' ? 'application/x-www-form-urlencoded' : 'application/json')).join(' or ')}`;
+	}
+	if (!body || typeof body !== 'object' || Array.isArray(body)) return 'Expected an object body';
+	const fields = body as IDataObject;
+	const missing = spec.required.filter((f) => fields[f] === undefined || fields[f] === null || String(fields[f]).trim() === '');
+	missing.push(...(spec.present ?? []).filter((f) => fields[f] === undefined || fields[f] === null));
+	const notText = [...spec.required, ...(spec.present ?? [])].filter((f) => fields[f] !== undefined && typeof fields[f] === 'object');
+	if (missing.length) return `Missing ${missing.join(', ')}: not a${/^[AEIOU]/.test(spec.name) ? 'n' : ''} ${spec.name} callback`;
+	if (notText.length) return `Unexpected value for ${notText.join(', ')}`;
+	return undefined;
+}
+
+/** What the workflow receives: clean fields, AT's raw fields, and the dedupe key. */
+export function eventOutput(event: EventName, body: IDataObject): IDataObject {
+	const spec = EVENTS[event];
+	const clean = Object.fromEntries(Object.entries(spec.normalize(body)).filter(([, v]) => v !== undefined));
+	return { event, dedupeKey: spec.dedupeKey(body), ...clean, raw: body };
+}

@@ -1,0 +1,179 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { EVENTS } from './events';
+
+const showFor = (event: string | string[], extra: Record<string, string[]> = {}) => ({
+	show: { event: Array.isArray(event) ? event : [event], ...extra },
+});
+
+
+/** Where each event's URL goes in AT's dashboard (AT has no API to register it). */
+const whereToPaste: INodeProperties[] = Object.entries(EVENTS).map(([value, spec]) => ({
+	displayName: `Copy this trigger's Production URL (above) into the Africa's Talking dashboard under <b>${spec.dashboard}</b>, then publish the workflow. With a secret token set below, add <code>?token=…</code> to the URL you paste.`,
+	name: `setup_${value}`,
+	type: 'notice',
+	default: '',
+	displayOptions: showFor(value),
+}));
+
+export const triggerProperties: INodeProperties[] = [
+	{
+		displayName: 'Event',
+		name: 'event',
+		type: 'options',
+		noDataExpression: true,
+		required: true,
+		default: 'incomingSms',
+		options: Object.entries(EVENTS).map(([value, spec]) => ({ name: spec.name, value, description: spec.description })),
+	},
+	...whereToPaste,
+	{
+		displayName:
+			"Africa's Talking retries callbacks it gets no 2xx for (SMS for about 10 minutes, payments every minute for 6 hours), so the same event can arrive twice: each output carries a stable <code>dedupeKey</code> to drop repeats (e.g. with the Remove Duplicates node).",
+		name: 'retryNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Answer With',
+		name: 'voiceAnswer',
+		type: 'options',
+		displayOptions: showFor('voiceCall'),
+		default: 'workflow',
+		options: [
+			{ name: 'Voice XML From the Workflow', value: 'workflow', description: "End the workflow with the Africa's Talking Callback Response node (or Respond to Webhook)" },
+			{ name: 'A Message', value: 'say', description: 'Read a fixed message, then hang up' },
+			{ name: 'A Menu', value: 'menu', description: 'Read a prompt and collect digits; the digits come back as a new Voice Call event' },
+			{ name: 'Forward the Call', value: 'dial', description: 'Connect the caller to other numbers' },
+		],
+	},
+	{
+		displayName: 'Text',
+		name: 'voiceText',
+		type: 'string',
+		typeOptions: { rows: 2 },
+		default: '',
+		placeholder: 'Welcome to Acme. Press 1 for sales, 2 for support.',
+		description: 'What the caller hears (escaped for you)',
+		displayOptions: showFor('voiceCall', { voiceAnswer: ['say', 'menu', 'dial'] }),
+	},
+	{
+		displayName: 'Voice',
+		name: 'voiceName',
+		type: 'string',
+		default: '',
+		placeholder: 'woman',
+		description: '"man", "woman", or a text-to-speech voice name; empty uses the default',
+		displayOptions: showFor('voiceCall', { voiceAnswer: ['say', 'menu', 'dial'] }),
+	},
+	{
+		displayName: 'Number of Digits',
+		name: 'menuDigits',
+		type: 'number',
+		default: 1,
+		typeOptions: { minValue: 1 },
+		displayOptions: showFor('voiceCall', { voiceAnswer: ['menu'] }),
+	},
+	{
+		displayName: 'Timeout (Seconds)',
+		name: 'menuTimeout',
+		type: 'number',
+		default: 30,
+		typeOptions: { minValue: 1 },
+		displayOptions: showFor('voiceCall', { voiceAnswer: ['menu'] }),
+	},
+	{
+		displayName: 'Finish On Key',
+		name: 'menuFinishOnKey',
+		type: 'string',
+		default: '#',
+		displayOptions: showFor('voiceCall', { voiceAnswer: ['menu'] }),
+	},
+	{
+		displayName: 'If No Input',
+		name: 'menuNoInputText',
+		type: 'string',
+		default: 'We did not get your choice. Goodbye.',
+		description: 'Said when the caller presses nothing before the timeout',
+		displayOptions: showFor('voiceCall', { voiceAnswer: ['menu'] }),
+	},
+	{
+		displayName: 'Forward To',
+		name: 'dialNumbers',
+		type: 'string',
+		default: '',
+		placeholder: '+254711XXXYYY, +254733YYYZZZ',
+		displayOptions: showFor('voiceCall', { voiceAnswer: ['dial'] }),
+	},
+	{
+		displayName: 'Answer With',
+		name: 'validationAnswer',
+		type: 'options',
+		displayOptions: showFor(['airtimeValidation', 'paymentValidation']),
+		default: 'workflow',
+		options: [
+			{ name: 'Result From the Workflow', value: 'workflow', description: "End the workflow with the Africa's Talking Callback Response node (Validation Result)" },
+			{ name: 'Accept All', value: 'acceptAll', description: 'Answer Validated to every request' },
+			{ name: 'A Rule', value: 'rule', description: 'Validated up to a maximum amount, in the currencies you list' },
+		],
+	},
+	{
+		displayName: 'Maximum Amount',
+		name: 'maxAmount',
+		type: 'number',
+		default: 0,
+		typeOptions: { minValue: 0 },
+		description: 'Larger amounts are answered Failed; 0 means no maximum',
+		displayOptions: showFor(['airtimeValidation', 'paymentValidation'], { validationAnswer: ['rule'] }),
+	},
+	{
+		displayName: 'Currencies',
+		name: 'currencies',
+		type: 'string',
+		default: '',
+		placeholder: 'KES, UGX',
+		description: 'Only these currency codes are Validated; empty accepts any',
+		displayOptions: showFor(['airtimeValidation', 'paymentValidation'], { validationAnswer: ['rule'] }),
+	},
+	{
+		displayName: 'Respond Using',
+		name: 'respondUsing',
+		type: 'options',
+		default: 'lastNode',
+		description: 'Which node of the workflow sends the answer Africa\'s Talking waits for',
+		options: [
+			{ name: "Last Node (Africa's Talking Callback Response)", value: 'lastNode', description: 'The "response" field of the last node is sent' },
+			{ name: "Respond to Webhook Node", value: 'respondToWebhook', description: "The Respond to Webhook node of n8n sends it" },
+		],
+		displayOptions: {
+			show: { event: ['voiceCall', 'ussd', 'airtimeValidation', 'paymentValidation'] },
+			hide: { voiceAnswer: ['say', 'menu', 'dial'], validationAnswer: ['acceptAll', 'rule'] },
+		},
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'IP Allowlist',
+				name: 'ipAllowlist',
+				type: 'string',
+				default: '',
+				placeholder: '196.201.214.0/24, 52.48.80.0/24',
+				description: "Only requests from these addresses or IPv4 ranges start the workflow (others get 403). Africa's Talking publishes no ranges: take them from your logs or AT support.",
+			},
+			{
+				displayName: 'Secret Token',
+				name: 'secretToken',
+				type: 'string',
+				typeOptions: { password: true },
+				default: '',
+				description:
+					"Recommended: Africa's Talking does not sign callbacks, so anyone who learns the URL could post fake events. When set, requests must carry ?token=&lt;this secret&gt; in the URL (others get 401); paste the URL into AT's dashboard with it.",
+			},
+		],
+	},
+];
+
