@@ -142,7 +142,7 @@ export const triggerProperties: INodeProperties[] = [
 		description: 'Which node of the workflow sends the answer Africa\'s Talking waits for',
 		options: [
 			{ name: "Last Node (Africa's Talking Callback Response)", value: 'lastNode', description: 'The "response" field of the last node is sent' },
-			{ name: "Respond to Webhook Node", value: 'respondToWebhook', description: "The Respond to Webhook node of n8n sends it" },
+			{ name: "Respond to Webhook Node", value: 'respondToWebhook', description: 'The Respond to Webhook node of n8n sends it (its version 1: later versions accept only n8n\'s own triggers)' },
 		],
 		displayOptions: {
 			show: { event: ['voiceCall', 'ussd', 'airtimeValidation', 'paymentValidation'] },

@@ -52,3 +52,25 @@ function manualWorkflow({ name, parameters, credential, onError }) {
 }
 
 module.exports = { webhookWorkflow, manualWorkflow, AT_NODE_NAME, AT_NODE_TYPE, node, chain };
+
+const TRIGGER_TYPE = 'n8n-nodes-africastalking.africasTalkingTrigger';
+const RESPONSE_TYPE = 'n8n-nodes-africastalking.africasTalkingCallbackResponse';
+
+/** Africa's Talking Trigger → optional nodes after it (each { name, type, typeVersion, parameters }). */
+function triggerWorkflow({ name, parameters, then = [] }) {
+	const webhookId = crypto.randomUUID();
+	const trigger = node('AT Trigger', TRIGGER_TYPE, 1, parameters, [0, 0], { webhookId });
+	const rest = then.map((n, i) => node(n.name, n.type, n.typeVersion || 1, n.parameters, [220 * (i + 1), 0]));
+	return {
+		webhookId,
+		path: `${webhookId}/webhook`,
+		workflow: { name, nodes: [trigger, ...rest], connections: chain('AT Trigger', ...rest.map((n) => n.name)), settings: { executionOrder: 'v1' } },
+	};
+}
+
+function callbackResponse(parameters, name = 'Callback Response') {
+	return { name, type: RESPONSE_TYPE, parameters };
+}
+
+module.exports.triggerWorkflow = triggerWorkflow;
+module.exports.callbackResponse = callbackResponse;

@@ -1,0 +1,237 @@
+'use strict';
+// The Africa's Talking Trigger and Callback Response in real n8n: published workflows, real
+// HTTP posts of AT's callback payloads on 127.0.0.1, the answers AT gets and the executions.
+const { parseStringPromise } = require('xml2js');
+const { startStack, stopStack } = require('./stack');
+const { triggerWorkflow, callbackResponse } = require('../harness/workflows');
+const { nodeOutput } = require('../harness/n8n');
+const { CALLBACKS, postCallback } = require('../fake-at/callbacks');
+
+jest.setTimeout(180000);
+
+let stack;
+beforeAll(async () => {
+	stack = await startStack();
+});
+afterAll(async () => {
+	await stopStack(stack);
+});
+
+/** Publishes a trigger workflow; returns its URL and helpers to read its executions. */
+async function publish(parameters, then = []) {
+	const { workflow, path } = triggerWorkflow({ name: `trigger ${parameters.event} ${Date.now()}`, parameters, then });
+	const created = await stack.n8n.createWorkflow(workflow, { activate: true });
+	const url = `${stack.n8n.url}/webhook/${path}`;
+	return {
+		url,
+		id: created.id,
+		post: (event, overrides, options) => postCallback(url, event, overrides, options),
+		executions: async (count) => {
+			await stack.n8n.waitForExecutions(created.id, count);
+			return await stack.n8n.executions(created.id);
+		},
+	};
+}
+
+const output = (execution, node = 'AT Trigger') => nodeOutput(execution, node).map((item) => item.json);
+
+const NOTIFICATIONS = [
+	['incomingSms', { id: 'ATSid_123', from: '+254711000111', to: '20880', text: 'Hello', linkId: 'SampleLinkId123', networkCode: '63902', network: 'Safaricom', dedupeKey: 'sms:ATSid_123' }],
+	[
+		'deliveryReport',
+		{
+			messageId: 'ATXid_123', status: 'Failed', statusDescription: 'Could not be delivered', delivered: false, phoneNumber: '+254711000222', network: 'Airtel Kenya',
+			failureReason: 'DeliveryFailure', failureReasonDescription: 'Unknown delivery failure at the operator', retryCount: 1, dedupeKey: 'dlr:ATXid_123:Failed',
+		},
+	],
+	['bulkSmsOptOut', { senderId: 'MyBrand', phoneNumber: '+254711000333', dedupeKey: 'optout:MyBrand:+254711000333' }],
+	['subscriptionUpdate', { phoneNumber: '+254711000444', shortCode: '20880', keyword: 'NEWS', updateType: 'addition', subscribed: true }],
+	[
+		'voiceEvent',
+		{ sessionId: 'ATVId_abc', isActive: false, durationInSeconds: 42, amount: 1.5, currencyCode: 'KES', callSessionState: 'Completed', hangupCause: 'NORMAL_CLEARING', hangupCauseDescription: 'The call ended normally' },
+	],
+	['airtimeStatus', { requestId: 'ATQid_1', status: 'Success', success: true, amount: 10, currencyCode: 'KES', discount: 'KES 0.4000', dedupeKey: 'airtime:ATQid_1:Success' }],
+	[
+		'paymentNotification',
+		{ transactionId: 'ATPid_n1', category: 'MobileCheckout', status: 'Success', success: true, amount: 100, currencyCode: 'KES', requestMetadata: { orderId: '42' }, dedupeKey: 'payment:ATPid_n1:Success' },
+	],
+];
+
+describe('notification events: 200 OK at once, one execution with clean fields and the raw body', () => {
+	it.each(NOTIFICATIONS)('%s', async (event, expected) => {
+		const wf = await publish({ event });
+		const answer = await wf.post(event);
+		expect([answer.status, answer.text]).toEqual([200, 'OK']);
+		expect(answer.contentType).toMatch(/^text\/plain/);
+		const [execution] = await wf.executions(1);
+		const [item] = output(execution);
+		expect(item).toMatchObject({ event, ...expected });
+		expect(item.raw).toEqual(Object.fromEntries(Object.entries(CALLBACKS[event].body).map(([k, v]) => [k, CALLBACKS[event].type === 'form' ? String(v) : v])));
+	});
+
+	it('accepts airtime status as a form too', async () => {
+		const wf = await publish({ event: 'airtimeStatus' });
+		expect((await wf.post('airtimeStatus', {}, { type: 'form' })).status).toBe(200);
+		const [execution] = await wf.executions(1);
+		expect(output(execution)[0]).toMatchObject({ requestId: 'ATQid_1', amount: 10 });
+	});
+});
+
+describe('requests that are not the event: 400, and no execution', () => {
+	it('refuses missing fields, the wrong content type and GET', async () => {
+		const wf = await publish({ event: 'incomingSms' });
+		const missing = await wf.post('incomingSms', { id: '' });
+		expect([missing.status, missing.text]).toEqual([400, 'Missing id: not an Incoming SMS callback']);
+		const json = await wf.post('incomingSms', {}, { type: 'json' });
+		expect([json.status, json.text]).toEqual([400, 'Expected application/x-www-form-urlencoded']);
+		const get = await fetch(wf.url);
+		expect([get.status, await get.text()]).toEqual([400, "Africa's Talking sends callbacks with POST"]);
+		const garbage = await fetch(wf.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"id": ' });
+		expect(garbage.status).toBeLessThan(500);
+		expect(garbage.status).toBeGreaterThanOrEqual(400);
+		await wf.post('incomingSms');
+		const executions = await wf.executions(1);
+		expect(executions).toHaveLength(1);
+	});
+});
+
+describe('Voice Call', () => {
+	it('answers with the fixed message configured in the trigger, as application/xml', async () => {
+		const wf = await publish({ event: 'voiceCall', voiceAnswer: 'say', voiceText: 'Karibu & welcome to <Acme>', voiceName: 'woman' });
+		const answer = await wf.post('voiceCall');
+		expect(answer.status).toBe(200);
+		expect(answer.contentType).toMatch(/^application\/xml/);
+		const xml = await parseStringPromise(answer.text, { explicitCharkey: true });
+		expect(xml.Response.Say[0]).toEqual({ _: 'Karibu & welcome to <Acme>', $: { voice: 'woman' } });
+		const [execution] = await wf.executions(1);
+		expect(output(execution)[0]).toMatchObject({ sessionId: 'ATVId_abc', isActive: true, callerNumber: '+254711000555' });
+	});
+
+	it('answers the final request (isActive=0) with 200 at once, and still runs the workflow', async () => {
+		const wf = await publish({ event: 'voiceCall', voiceAnswer: 'workflow' }, [callbackResponse({ answer: 'voice', actions: { action: [{ type: 'say', text: 'never sent' }] } })]);
+		const answer = await wf.post('voiceCall', { isActive: '0', durationInSeconds: '30', amount: '0.8', currencyCode: 'KES' });
+		expect([answer.status, answer.text]).toEqual([200, '']);
+		const [execution] = await wf.executions(1);
+		expect(output(execution)[0]).toMatchObject({ isActive: false, durationInSeconds: 30, amount: 0.8 });
+	});
+
+	it('runs an IVR: the menu, then a different answer per digit', async () => {
+		const wf = await publish({ event: 'voiceCall', voiceAnswer: 'workflow' }, [
+			callbackResponse({
+				answer: 'voice',
+				actions: {
+					action: [
+						{
+							type: '={{ $json.dtmfDigits ? "say" : "getDigits" }}',
+							promptType: 'say',
+							promptText: 'Press 1 for sales, 2 for support',
+							numDigits: 1,
+							timeout: 15,
+							text: '={{ { "1": "Connecting you to sales", "2": "Connecting you to support" }[$json.dtmfDigits] || "Sorry, " + $json.dtmfDigits + " is not an option" }}',
+						},
+					],
+				},
+			}),
+		]);
+		const menu = await wf.post('voiceCall');
+		expect(menu.status).toBe(200);
+		expect(menu.contentType).toMatch(/^application\/xml/);
+		const menuXml = await parseStringPromise(menu.text, { explicitCharkey: true });
+		expect(menuXml.Response.GetDigits[0].$).toEqual({ numDigits: '1', timeout: '15' });
+		expect(menuXml.Response.GetDigits[0].Say[0]._).toBe('Press 1 for sales, 2 for support');
+		const said = async (digits) => (await parseStringPromise((await wf.post('voiceCall', { dtmfDigits: digits })).text, { explicitCharkey: true })).Response.Say[0]._;
+		expect(await said('1')).toBe('Connecting you to sales');
+		expect(await said('2')).toBe('Connecting you to support');
+		expect(await said('9')).toBe('Sorry, 9 is not an option');
+		const executions = await wf.executions(4);
+		expect(executions.map((e) => output(e)[0].dtmfDigits).sort()).toEqual(['1', '2', '9', undefined].sort());
+	});
+});
+
+describe('USSD', () => {
+	const MENU = `={{ $json.text === "" ? "CON Welcome\\n1. My account\\n2. Help" : $json.text === "1" ? "CON 1. Balance\\n2. Statement" : $json.text === "1*1" ? "END Your balance is KES 100" : "END Goodbye" }}`;
+
+	it('runs a two-level menu with text/plain CON/END answers', async () => {
+		const wf = await publish({ event: 'ussd' }, [callbackResponse({ answer: 'ussd', ussdType: 'raw', ussdText: MENU })]);
+		const step = async (text) => {
+			const answer = await wf.post('ussd', { text });
+			expect(answer.status).toBe(200);
+			expect(answer.contentType).toMatch(/^text\/plain/);
+			return answer.text;
+		};
+		expect(await step('')).toBe('CON Welcome\n1. My account\n2. Help');
+		expect(await step('1')).toBe('CON 1. Balance\n2. Statement');
+		expect(await step('1*1')).toBe('END Your balance is KES 100');
+		const executions = await wf.executions(3);
+		expect(executions.map((e) => output(e)[0].level).sort()).toEqual([0, 1, 2]);
+	});
+
+	it('never sends an answer without CON/END: falls back to END and records the error in the execution', async () => {
+		const wf = await publish({ event: 'ussd' }, [callbackResponse({ answer: 'ussd', ussdType: 'raw', ussdText: 'Hello there' })]);
+		const answer = await wf.post('ussd');
+		expect(answer.text).toBe('END Sorry, this service is not available right now. Please try again later.');
+		const [execution] = await wf.executions(1);
+		const run = execution.data.resultData.runData['Callback Response'][0];
+		expect(run.hints[0]).toMatchObject({ type: 'danger', message: expect.stringMatching(/does not start with "CON " or "END "/) });
+		expect(output(execution, 'Callback Response')[0].error).toMatch(/fallback END message was sent/);
+	});
+
+	// From version 1.1 on, n8n's Respond to Webhook node refuses any trigger but n8n's own
+	// Webhook, Form and Chat triggers; version 1 works with this trigger.
+	it("answers through n8n's Respond to Webhook node (version 1) when chosen", async () => {
+		const wf = await publish({ event: 'ussd', respondUsing: 'respondToWebhook' }, [
+			callbackResponse({ answer: 'ussd', ussdType: 'end', ussdText: 'Thanks for calling' }),
+			{
+				name: 'Respond to Webhook', type: 'n8n-nodes-base.respondToWebhook', typeVersion: 1,
+				parameters: { respondWith: 'text', responseBody: '={{ $json.response }}', options: { responseHeaders: { entries: [{ name: 'content-type', value: 'text/plain' }] } } },
+			},
+		]);
+		const answer = await wf.post('ussd');
+		expect([answer.status, answer.text]).toEqual([200, 'END Thanks for calling']);
+		expect(answer.contentType).toMatch(/^text\/plain/);
+	});
+});
+
+describe('Airtime and Payment Validation', () => {
+	it.each(['airtimeValidation', 'paymentValidation'])('%s: the workflow decides', async (event) => {
+		const wf = await publish({ event, validationAnswer: 'workflow' }, [
+			callbackResponse({ answer: 'validation', validationStatus: '={{ $json.amount <= 1000 ? "Validated" : "Failed" }}' }),
+		]);
+		const small = await wf.post(event, { amount: 500 });
+		expect([small.status, small.text]).toEqual([200, '{"status":"Validated"}']);
+		expect(small.contentType).toMatch(/^application\/json/);
+		expect((await wf.post(event, { amount: 5000 })).text).toBe('{"status":"Failed"}');
+	});
+
+	it('a rule configured in the trigger decides', async () => {
+		const wf = await publish({ event: 'paymentValidation', validationAnswer: 'rule', maxAmount: 1000, currencies: 'KES' });
+		expect((await wf.post('paymentValidation', { amount: 999 })).text).toBe('{"status":"Validated"}');
+		expect((await wf.post('paymentValidation', { amount: 1001 })).text).toBe('{"status":"Failed"}');
+		expect((await wf.post('paymentValidation', { amount: 10, currencyCode: 'UGX' })).text).toBe('{"status":"Failed"}');
+		const executions = await wf.executions(3);
+		expect(executions.map((e) => output(e)[0].answer).sort()).toEqual(['Failed', 'Failed', 'Validated']);
+	});
+});
+
+describe('protection', () => {
+	const SECRET = 'callback-secret-7f3a9c1e';
+
+	it('requires the secret token when set, and never shows it', async () => {
+		const wf = await publish({ event: 'deliveryReport', options: { secretToken: SECRET } });
+		expect((await postCallback(wf.url, 'deliveryReport')).status).toBe(401);
+		expect((await postCallback(`${wf.url}?token=wrong`, 'deliveryReport')).status).toBe(401);
+		expect((await postCallback(`${wf.url}?token=${SECRET}`, 'deliveryReport')).status).toBe(200);
+		const executions = await wf.executions(1);
+		expect(executions).toHaveLength(1);
+		// Outputs and logs; the workflow's own settings (where n8n keeps node parameters) are not output.
+		expect(JSON.stringify(executions.map((e) => e.data.resultData)) + stack.n8n.log).not.toContain(SECRET);
+	});
+
+	it('refuses addresses outside the allowlist', async () => {
+		const blocked = await publish({ event: 'bulkSmsOptOut', options: { ipAllowlist: '196.201.214.0/24' } });
+		expect((await blocked.post('bulkSmsOptOut')).status).toBe(403);
+		const allowed = await publish({ event: 'bulkSmsOptOut', options: { ipAllowlist: '196.201.214.0/24, 127.0.0.1' } });
+		expect((await allowed.post('bulkSmsOptOut')).status).toBe(200);
+		expect(await stack.n8n.waitForExecutions(blocked.id, 1, 1500)).toHaveLength(0);
+	});
+});
