@@ -1,5 +1,6 @@
 import { NodeApiError, type IN8nHttpFullResponse } from 'n8n-workflow';
-import { throwOnHttpError, redact } from '../../nodes/AfricasTalking/shared/errors';
+import { throwOnHttpError, redact, retryAfterMs } from '../../nodes/AfricasTalking/shared/errors';
+import { throwIfEntriesFailed } from '../../nodes/AfricasTalking/shared/responses';
 import { smsRecipientsToItems } from '../../nodes/AfricasTalking/resources/sms/smsResponse';
 import { balanceToItem } from '../../nodes/AfricasTalking/resources/account';
 import { LIVE_CREDENTIALS, singleContext } from './context';
@@ -45,6 +46,12 @@ describe('throwOnHttpError', () => {
 		expect(error.message).toContain('[redacted]');
 	});
 
+	it('reads Retry-After in seconds or as a date', () => {
+		expect(retryAfterMs('2')).toBe(2000);
+		expect(retryAfterMs(undefined)).toBeUndefined();
+		expect(retryAfterMs(new Date(Date.now() + 3000).toUTCString())).toBeGreaterThan(1000);
+	});
+
 	it('redacts every occurrence', () => {
 		expect(redact('k1 and k1', ['k1k1'])).toBe('k1 and k1');
 		expect(redact('abcd-abcd', ['abcd'])).toBe('[redacted]-[redacted]');
@@ -77,13 +84,15 @@ describe('smsRecipientsToItems', () => {
 	});
 
 	it('fails on rejected recipients and says the others were accepted', async () => {
-		const error = await caught(smsRecipientsToItems.call(singleContext(), [], sent));
+		const items = await smsRecipientsToItems.call(singleContext(), [], sent);
+		const error = await caught(throwIfEntriesFailed.call(singleContext(), items));
 		expect(error.message).toBe("Africa's Talking rejected 1 of 3 recipients: +254711000002: UserInBlacklist (406). The recipient opted out of messages from this sender.");
 		expect(error.description).toMatch(/^2 other recipient\(s\) were accepted/);
 	});
 
 	it('under Continue On Fail, gives error items next to the sent ones', async () => {
-		const items = await smsRecipientsToItems.call(singleContext({ continueOnFail: true }), [], sent);
+		const context = singleContext({ continueOnFail: true });
+		const items = await throwIfEntriesFailed.call(context, await smsRecipientsToItems.call(context, [], sent));
 		expect(items.map((i) => [i.json.number, i.json.success, i.json.error])).toEqual([
 			['+254711000001', true, undefined],
 			['+254711000002', false, '+254711000002: UserInBlacklist (406). The recipient opted out of messages from this sender.'],

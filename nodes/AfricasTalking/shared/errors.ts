@@ -49,17 +49,20 @@ export async function throwApiError(
 	description: string,
 	httpCode: string,
 	details: IDataObject = {},
+	context: IDataObject = {},
 ): Promise<never> {
 	const credentials = await this.getCredentials(CREDENTIAL_NAME);
 	const secrets = [credentials.apiKey];
 	const clean = (text: string) => redact(text, secrets);
 	const cleanDetails = JSON.parse(clean(JSON.stringify(details))) as JsonObject;
-	throw new NodeApiError(this.getNode(), { ...cleanDetails, message: clean(message) }, {
+	const error = new NodeApiError(this.getNode(), { ...cleanDetails, message: clean(message) }, {
 		message: clean(message),
 		description: clean(description),
 		httpCode,
 		itemIndex: this.getItemIndex(),
 	});
+	Object.assign(error.context, context);
+	throw error;
 }
 
 /**
@@ -82,7 +85,17 @@ export async function throwOnHttpError(
 		describeStatus(response.statusCode, credentials.environment, credentials.username),
 		String(response.statusCode),
 		{ statusCode: response.statusCode, reason },
+		{ retryAfterMs: retryAfterMs(response.headers?.['retry-after']) },
 	);
+}
+
+/** Retry-After in seconds or as an HTTP date, in milliseconds; undefined when absent or unreadable. */
+export function retryAfterMs(header: unknown): number | undefined {
+	if (header === undefined || header === null || header === '') return undefined;
+	const seconds = Number(header);
+	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+	const date = Date.parse(String(header));
+	return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined;
 }
 
 /** Output items of one request, each linked to the input item it came from. */

@@ -22,9 +22,8 @@ interface EntriesOptions {
 
 /**
  * One item per entry of a multi-recipient answer. AT reports failures inside 2xx answers: no
- * entries at all, or entries with a failure status. Those fail the item; under "Continue On
- * Fail" each failed entry becomes an item with an `error` field next to the successful ones,
- * so that what was sent is never hidden (and never re-sent by a blind retry).
+ * entries at all (the item fails), or entries with a failure status, which get an `error`
+ * field; `rejectFailedEntries` then decides whether they fail the item.
  */
 export function entriesToItems(options: EntriesOptions): PostReceive {
 	return async function (this: IExecuteSingleFunctions, _items: INodeExecutionData[], response: IN8nHttpFullResponse) {
@@ -41,25 +40,36 @@ export function entriesToItems(options: EntriesOptions): PostReceive {
 				{ reason },
 			);
 		}
-		const failed = entries.filter(options.failed);
-		if (failed.length > 0 && !this.continueOnFail()) {
-			const accepted = entries.length - failed.length;
-			const listed = failed.slice(0, 5).map(options.describe).join('; ') + (failed.length > 5 ? '; …' : '');
-			return await throwApiError.call(
-				this,
-				`Africa's Talking rejected ${failed.length} of ${entries.length} recipients: ${listed}`,
-				accepted > 0
-					? `${accepted} other recipient(s) were accepted: do not re-run this item as is. Turn on Settings → On Error → Continue to get one item per recipient, failures included.`
-					: 'No recipient was accepted.',
-				String(response.statusCode),
-				{ failed: failed.map(toJson), accepted },
-			);
-		}
 		return itemsFor.call(
 			this,
 			entries.map((entry) => (options.failed(entry) ? { ...toJson(entry), error: options.describe(entry) } : toJson(entry))),
 		);
 	};
+}
+
+/**
+ * Fails the item when recipients were rejected, saying how many others were accepted, so that
+ * what was sent is never hidden (and never re-sent by a blind re-run). Under "Continue On Fail"
+ * the items go through, rejected recipients carrying their `error`.
+ */
+export async function throwIfEntriesFailed(this: IExecuteSingleFunctions, items: INodeExecutionData[], httpCode = '200'): Promise<INodeExecutionData[]> {
+	const failed = items.filter((item) => item.json.error !== undefined);
+	if (failed.length === 0 || this.continueOnFail()) return items;
+	const accepted = items.length - failed.length;
+	const listed = failed.slice(0, 5).map((item) => String(item.json.error)).join('; ') + (failed.length > 5 ? '; …' : '');
+	return await throwApiError.call(
+		this,
+		`Africa's Talking rejected ${failed.length} of ${items.length} recipients: ${listed}`,
+		accepted > 0
+			? `${accepted} other recipient(s) were accepted: do not re-run this item as is. Turn on Settings → On Error → Continue to get one item per recipient, failures included.`
+			: 'No recipient was accepted.',
+		httpCode,
+		{ failed: failed.length, accepted },
+	);
+}
+
+export async function rejectFailedEntries(this: IExecuteSingleFunctions, items: INodeExecutionData[], response: IN8nHttpFullResponse): Promise<INodeExecutionData[]> {
+	return await throwIfEntriesFailed.call(this, items, String(response.statusCode));
 }
 
 interface StatusOptions {

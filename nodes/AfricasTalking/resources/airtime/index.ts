@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { transactionIdField } from '../../shared/fields';
 import { AT_BASE_URL } from '../../shared/hosts';
 import { idempotencyKey, recipientsInBody } from '../../shared/preSend';
-import { bodyToItem, entriesToItems, requireStatus } from '../../shared/responses';
+import { bodyToItem, entriesToItems, rejectFailedEntries, requireStatus } from '../../shared/responses';
 import { operationRouting } from '../../shared/routing';
 import { airtimeSendDescription } from './send';
 
@@ -59,6 +59,7 @@ export const airtimeDescription: INodeProperties[] = [
 							reason: (body) => String(body.errorMessage ?? ''),
 							hint: () => 'Check the numbers, currency codes (the recipient network\'s currency) and your balance.',
 						}),
+						rejectFailedEntries,
 					],
 				}),
 			},

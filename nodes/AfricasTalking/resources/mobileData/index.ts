@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { transactionIdField } from '../../shared/fields';
 import { AT_BASE_URL } from '../../shared/hosts';
 import { idempotencyKey, metadataObject, recipientsInBody } from '../../shared/preSend';
-import { bodyToItem, entriesToItems, requireStatus } from '../../shared/responses';
+import { bodyToItem, entriesToItems, rejectFailedEntries, requireStatus } from '../../shared/responses';
 import { operationRouting } from '../../shared/routing';
 import { mobileDataSendDescription } from './send';
 
@@ -77,6 +77,7 @@ export const mobileDataDescription: INodeProperties[] = [
 							reason: (body) => String(body.errorMessage ?? body.description ?? ''),
 							hint: () => 'Check the product name and the numbers.',
 						}),
+						rejectFailedEntries,
 					],
 				}),
 			},

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { AT_BASE_URL } from '../../shared/hosts';
 import { checkBody, idempotencyKey, metadataInBody, metadataObject, recipientsInBody } from '../../shared/preSend';
-import { bodyToItem, entriesToItems, listToItems, requireStatus } from '../../shared/responses';
+import { bodyToItem, entriesToItems, rejectFailedEntries, listToItems, requireStatus } from '../../shared/responses';
 import { operationRouting, type PostReceive } from '../../shared/routing';
 import { B2C_MAX_RECIPIENTS, mobileB2CDescription } from './mobileB2C';
 import { mobileB2BDescription } from './mobileB2B';
@@ -119,6 +119,7 @@ export const paymentsDescription: INodeProperties[] = [
 							reason: (body) => String(body.errorMessage ?? body.description ?? ''),
 							hint: () => 'Check the product name, the numbers and your payments wallet balance.',
 						}),
+						rejectFailedEntries,
 					],
 				}),
 			},

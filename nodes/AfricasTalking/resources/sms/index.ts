@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { sendSmsInChunks } from '../../shared/campaign';
 import { AT_BASE_URL } from '../../shared/hosts';
 import { lastReceivedIdPagination } from '../../shared/pagination';
 import { checkBody } from '../../shared/preSend';
@@ -46,6 +47,7 @@ export const smsDescription: INodeProperties[] = [
 					body: { bulkSMSMode: 1 },
 					preSend: [checkRecipients],
 					postReceive: [smsRecipientsToItems],
+					pagination: sendSmsInChunks,
 				}),
 			},
 			{
@@ -61,6 +63,7 @@ export const smsDescription: INodeProperties[] = [
 					body: { bulkSMSMode: 0 },
 					preSend: [checkRecipients],
 					postReceive: [smsRecipientsToItems],
+					pagination: sendSmsInChunks,
 				}),
 			},
 		],

@@ -34,6 +34,50 @@ export const enqueueOption: INodeProperties = {
 	routing: { send: { type: 'body', property: 'enqueue', value: '={{ $value ? 1 : 0 }}' } },
 };
 
+/** Bulk sending: how one item's recipients are split, how many requests run at once, retries. */
+export const campaignOptionFields: INodeProperties[] = [
+	{
+		displayName: 'Recipients per Request',
+		name: 'batchSize',
+		type: 'number',
+		default: 1000,
+		typeOptions: { minValue: 1, maxValue: 10000 },
+		description: 'A long recipient list goes out in requests of this many numbers (same message to all)',
+	},
+	{
+		displayName: 'Max Concurrent Requests',
+		name: 'maxConcurrency',
+		type: 'number',
+		default: 10,
+		typeOptions: { minValue: 0 },
+		description: 'Requests in flight at once, over all items of this run (n8n would otherwise start every item at once); 0 means no limit',
+	},
+	{
+		displayName: 'Max Requests per Second',
+		name: 'maxPerSecond',
+		type: 'number',
+		default: 0,
+		typeOptions: { minValue: 0 },
+		description: 'Spread requests out over time, e.g. for personalised messages to thousands of items; 0 means no limit',
+	},
+	{
+		displayName: 'Retry When Rate Limited or Failed',
+		name: 'retry',
+		type: 'boolean',
+		default: true,
+		description:
+			"Whether to retry requests Africa's Talking answered with 429 or 5xx (it sent nothing then), waiting as its Retry-After says or with growing pauses",
+	},
+	{
+		displayName: 'Max Retries',
+		name: 'maxRetries',
+		type: 'number',
+		default: 4,
+		typeOptions: { minValue: 0 },
+		displayOptions: { show: { retry: [true] } },
+	},
+];
+
 const properties: INodeProperties[] = [
 	recipientsField,
 	messageField,
@@ -55,6 +99,7 @@ const properties: INodeProperties[] = [
 				routing: { send: { type: 'body', property: 'from' } },
 			},
 			enqueueOption,
+			...campaignOptionFields,
 		],
 	},
 ];

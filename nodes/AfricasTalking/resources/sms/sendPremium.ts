@@ -1,5 +1,5 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
-import { enqueueOption, messageField, recipientsField } from './send';
+import { campaignOptionFields, enqueueOption, messageField, recipientsField } from './send';
 
 const properties: INodeProperties[] = [
 	{
@@ -51,6 +51,7 @@ const properties: INodeProperties[] = [
 				routing: { send: { type: 'body', property: 'retryDurationInHours', value: '={{ $value || undefined }}' } },
 			},
 			enqueueOption,
+			...campaignOptionFields,
 		],
 	},
 ];

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { AT_BASE_URL } from '../../shared/hosts';
 import { checkBody } from '../../shared/preSend';
-import { bodyToItem, entriesToItems, listToItems, requireStatus } from '../../shared/responses';
+import { bodyToItem, entriesToItems, rejectFailedEntries, listToItems, requireStatus } from '../../shared/responses';
 import { operationRouting } from '../../shared/routing';
 import { makeCallDescription } from './makeCall';
 import { queueStatusDescription } from './getQueueStatus';
@@ -48,6 +48,7 @@ export const voiceDescription: INodeProperties[] = [
 							reason: (body) => String(body.errorMessage ?? ''),
 							hint: () => 'Check that "From" is a voice number of this app and the numbers called are valid.',
 						}),
+						rejectFailedEntries,
 					],
 				}),
 			},
