@@ -102,8 +102,8 @@ class FakeAfricasTalking {
 	 * With `afterProcessing`, AT does the work first and the answer is then lost: the case where
 	 * only an Idempotency-Key prevents a retry from paying twice.
 	 */
-	injectFault({ status, times = 1, path, retryAfter, body, afterProcessing = false }) {
-		this.faults.push({ status, times, path, retryAfter, body, afterProcessing });
+	injectFault({ status, times = 1, path, match, retryAfter, body, afterProcessing = false }) {
+		this.faults.push({ status, times, path, match, retryAfter, body, afterProcessing });
 	}
 
 	/** A share of all requests (0..1) get `status`, chosen by a seeded generator so runs repeat. */
@@ -120,8 +120,8 @@ class FakeAfricasTalking {
 		return this.requests.filter((r) => r.path === path);
 	}
 
-	takeFault(path) {
-		const fault = this.faults.find((f) => f.times > 0 && (!f.path || f.path === path));
+	takeFault(path, record) {
+		const fault = this.faults.find((f) => f.times > 0 && (!f.path || f.path === path) && (!f.match || f.match(record)));
 		if (fault) {
 			fault.times -= 1;
 			return fault;
@@ -147,7 +147,7 @@ class FakeAfricasTalking {
 		this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
 		try {
 			if (this.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
-			const fault = this.takeFault(url.pathname);
+			const fault = this.takeFault(url.pathname, { ...record, rawBody: raw });
 			if (fault && !fault.afterProcessing) return this.fail(fault, record, req, res);
 			const answer = this.answer(req, host, url, raw, record);
 			if (fault) return this.fail(fault, record, req, res);

@@ -74,7 +74,7 @@ export const campaignOptionFields: INodeProperties[] = [
 		type: 'number',
 		default: 4,
 		typeOptions: { minValue: 0 },
-		displayOptions: { show: { retry: [true] } },
+		description: 'How many times a rate-limited or failed request is retried (when retrying is on)',
 	},
 ];
 
