@@ -3,20 +3,13 @@
 // chunked sends, the shared concurrency limit, and retries that never send a recipient twice.
 const fs = require('node:fs');
 const path = require('node:path');
-const { startStack, stopStack, uniquePath, LIVE } = require('./stack');
+const { useStack, uniquePath, LIVE } = require('./stack');
 const { webhookWorkflow, AT_NODE_NAME } = require('../harness/workflows');
 const { nodeOutput } = require('../harness/n8n');
 
 jest.setTimeout(300000);
 
-let stack;
-beforeAll(async () => {
-	stack = await startStack();
-});
-afterAll(async () => {
-	await stopStack(stack);
-});
-beforeEach(() => stack.fake.reset());
+const stack = useStack();
 
 const EXAMPLES = path.join(__dirname, '..', 'examples');
 const ROWS = [

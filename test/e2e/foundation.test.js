@@ -1,20 +1,13 @@
 'use strict';
 // The foundation in real n8n: the credential test, SMS Send and Account Get Balance against
 // the fake Africa's Talking, errors, secrets, and live and sandbox credentials side by side.
-const { startStack, stopStack, credentialData, uniquePath, LIVE, SANDBOX } = require('./stack');
+const { useStack, credentialData, uniquePath, LIVE, SANDBOX } = require('./stack');
 const { webhookWorkflow, manualWorkflow, AT_NODE_NAME, AT_NODE_TYPE, node, chain } = require('../harness/workflows');
 const { nodeOutput, nodeError } = require('../harness/n8n');
 
 jest.setTimeout(180000);
 
-let stack;
-beforeAll(async () => {
-	stack = await startStack();
-});
-afterAll(async () => {
-	await stopStack(stack);
-});
-beforeEach(() => stack.fake.reset());
+const stack = useStack();
 
 const SMS = (extra = {}) => ({ resource: 'sms', operation: 'send', recipients: '={{ $json.to }}', message: '={{ $json.text }}', ...extra });
 

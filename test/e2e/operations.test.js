@@ -1,20 +1,13 @@
 'use strict';
 // Every operation of the Africa's Talking node in real n8n, with a live and with a sandbox
 // credential: the exact request the fake AT received, and the items the node output.
-const { startStack, stopStack, uniquePath, LIVE } = require('./stack');
+const { useStack, uniquePath, LIVE } = require('./stack');
 const { webhookWorkflow, AT_NODE_NAME } = require('../harness/workflows');
 const { nodeOutput, nodeError } = require('../harness/n8n');
 
 jest.setTimeout(180000);
 
-let stack;
-beforeAll(async () => {
-	stack = await startStack();
-});
-afterAll(async () => {
-	await stopStack(stack);
-});
-beforeEach(() => stack.fake.reset());
+const stack = useStack();
 
 const HOSTS = {
 	live: { api: 'api.africastalking.com', premium: 'content.africastalking.com', voice: 'voice.africastalking.com', data: 'bundles.africastalking.com', payments: 'payments.africastalking.com' },

@@ -37,10 +37,23 @@ async function stopStack(stack) {
 	await stack.fake.close();
 }
 
+/** Registers Jest hooks that start one stack for the test file; returns it (filled in beforeAll). */
+function useStack({ resetFakeBeforeEach = true } = {}) {
+	const stack = {};
+	beforeAll(async () => {
+		Object.assign(stack, await startStack());
+	});
+	afterAll(async () => {
+		if (stack.n8n) await stopStack(stack);
+	});
+	if (resetFakeBeforeEach) beforeEach(() => stack.fake.reset());
+	return stack;
+}
+
 let counter = 0;
 function uniquePath(prefix) {
 	counter += 1;
 	return `${prefix}-${process.pid}-${counter}`;
 }
 
-module.exports = { startStack, stopStack, credentialData, uniquePath, LIVE, SANDBOX };
+module.exports = { startStack, stopStack, useStack, credentialData, uniquePath, LIVE, SANDBOX };

@@ -2,20 +2,14 @@
 // The Africa's Talking Trigger and Callback Response in real n8n: published workflows, real
 // HTTP posts of AT's callback payloads on 127.0.0.1, the answers AT gets and the executions.
 const { parseStringPromise } = require('xml2js');
-const { startStack, stopStack } = require('./stack');
+const { useStack } = require('./stack');
 const { triggerWorkflow, callbackResponse } = require('../harness/workflows');
 const { nodeOutput } = require('../harness/n8n');
 const { CALLBACKS, postCallback } = require('../fake-at/callbacks');
 
 jest.setTimeout(180000);
 
-let stack;
-beforeAll(async () => {
-	stack = await startStack();
-});
-afterAll(async () => {
-	await stopStack(stack);
-});
+const stack = useStack({ resetFakeBeforeEach: false });
 
 /** Publishes a trigger workflow; returns its URL and helpers to read its executions. */
 async function publish(parameters, then = []) {

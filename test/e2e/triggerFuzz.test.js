@@ -2,7 +2,7 @@
 // Over a thousand malformed and hostile callbacks posted to a running n8n, with valid ones among
 // them: every request is answered (no 5xx, no hang), invalid ones start nothing, every valid one
 // runs exactly once, and n8n stays healthy.
-const { startStack, stopStack } = require('./stack');
+const { useStack } = require('./stack');
 const { triggerWorkflow, callbackResponse } = require('../harness/workflows');
 const { CALLBACKS, encode } = require('../fake-at/callbacks');
 const { EVENTS } = require('../../dist/nodes/AfricasTalkingTrigger/events');
@@ -13,13 +13,7 @@ const INVALID_PER_EVENT = 95;
 const VALID_PER_EVENT = 10;
 const CONCURRENCY = 16;
 
-let stack;
-beforeAll(async () => {
-	stack = await startStack();
-});
-afterAll(async () => {
-	await stopStack(stack);
-});
+const stack = useStack({ resetFakeBeforeEach: false });
 
 function random(seed) {
 	let state = seed;

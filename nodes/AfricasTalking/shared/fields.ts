@@ -112,3 +112,32 @@ export function returnAllAndLimit(max = 1000): INodeProperties[] {
 		},
 	];
 }
+
+/** The "Options" collection every operation ends with. */
+export function optionsCollection(...options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options };
+}
+
+export const recipientPhoneField: INodeProperties = {
+	displayName: 'Phone Number',
+	name: 'phoneNumber',
+	type: 'string',
+	default: '',
+	placeholder: '+254711XXXYYY',
+	description: 'International format with a leading "+"',
+};
+
+/** A list of recipients (fixedCollection `recipients.recipient`), each with these fields. */
+export function recipientList(values: INodeProperties[], defaults: Record<string, unknown>, extra: Partial<INodeProperties> = {}): INodeProperties {
+	return {
+		displayName: 'Recipients',
+		name: 'recipients',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		required: true,
+		placeholder: 'Add Recipient',
+		default: { recipient: [{ phoneNumber: '', ...defaults }] },
+		options: [{ name: 'recipient', displayName: 'Recipient', values }],
+		...extra,
+	} as INodeProperties;
+}

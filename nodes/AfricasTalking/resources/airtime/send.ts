@@ -1,47 +1,25 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
-import { idempotencyKeyOption } from '../../shared/fields';
+import { idempotencyKeyOption, optionsCollection, recipientList, recipientPhoneField } from '../../shared/fields';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Recipients',
-		name: 'recipients',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		required: true,
-		placeholder: 'Add Recipient',
-		default: { recipient: [{ phoneNumber: '', currencyCode: 'KES', amount: 10 }] },
-		description: 'Who gets airtime, and how much each',
-		options: [
-			{
-				name: 'recipient',
-				displayName: 'Recipient',
-				values: [
-					{ displayName: 'Phone Number', name: 'phoneNumber', type: 'string', default: '', placeholder: '+254711XXXYYY', description: 'International format with a leading "+"' },
-					{ displayName: 'Currency Code', name: 'currencyCode', type: 'string', default: 'KES', placeholder: 'KES', description: 'The currency of the recipient\'s network, e.g. KES, UGX, TZS, NGN' },
-					{ displayName: 'Amount', name: 'amount', type: 'number', default: 10, typeOptions: { minValue: 0, numberPrecision: 2 } },
-				],
-			},
+	recipientList(
+		[
+			recipientPhoneField,
+			{ displayName: 'Currency Code', name: 'currencyCode', type: 'string', default: 'KES', placeholder: 'KES', description: 'The currency of the recipient\'s network, e.g. KES, UGX, TZS, NGN' },
+			{ displayName: 'Amount', name: 'amount', type: 'number', default: 10, typeOptions: { minValue: 0, numberPrecision: 2 } },
 		],
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			idempotencyKeyOption,
-			{
-				displayName: 'Max Retries',
-				name: 'maxNumRetry',
-				type: 'number',
-				default: 0,
-				typeOptions: { minValue: 0 },
-				description: 'How many times Africa\'s Talking retries a failed top-up; 0 leaves it to AT',
-				routing: { send: { type: 'body', property: 'maxNumRetry', value: '={{ $value || undefined }}' } },
-			},
-		],
-	},
+		{ currencyCode: 'KES', amount: 10 },
+		{ description: 'Who gets airtime, and how much each' },
+	),
+	optionsCollection(idempotencyKeyOption, {
+		displayName: 'Max Retries',
+		name: 'maxNumRetry',
+		type: 'number',
+		default: 0,
+		typeOptions: { minValue: 0 },
+		description: 'How many times Africa\'s Talking retries a failed top-up; 0 leaves it to AT',
+		routing: { send: { type: 'body', property: 'maxNumRetry', value: '={{ $value || undefined }}' } },
+	}),
 ];
 
 export const airtimeSendDescription = updateDisplayOptions({ show: { resource: ['airtime'], operation: ['send'] } }, properties);

@@ -1,5 +1,5 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
-import { idempotencyKeyOption, metadataField, productNameField } from '../../shared/fields';
+import { idempotencyKeyOption, metadataField, optionsCollection, productNameField, recipientList, recipientPhoneField } from '../../shared/fields';
 
 export const DATA_UNITS = [
 	{ name: 'MB', value: 'MB' },
@@ -16,36 +16,17 @@ export const DATA_VALIDITY = [
 
 const properties: INodeProperties[] = [
 	{ ...productNameField, description: 'The mobile data product created in the Africa\'s Talking dashboard' },
-	{
-		displayName: 'Recipients',
-		name: 'recipients',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		required: true,
-		placeholder: 'Add Recipient',
-		default: { recipient: [{ phoneNumber: '', quantity: 50, unit: 'MB', validity: 'Day' }] },
-		options: [
-			{
-				name: 'recipient',
-				displayName: 'Recipient',
-				values: [
-					{ displayName: 'Phone Number', name: 'phoneNumber', type: 'string', default: '', placeholder: '+254711XXXYYY', description: 'International format with a leading "+"' },
-					{ displayName: 'Quantity', name: 'quantity', type: 'number', default: 50, typeOptions: { minValue: 1 } },
-					{ displayName: 'Unit', name: 'unit', type: 'options', default: 'MB', options: DATA_UNITS },
-					{ displayName: 'Validity', name: 'validity', type: 'options', default: 'Day', options: DATA_VALIDITY, description: 'How long the bundle stays usable' },
-					{ ...metadataField('Key/value pairs sent back in the data status notification'), routing: undefined },
-				],
-			},
+	recipientList(
+		[
+			recipientPhoneField,
+			{ displayName: 'Quantity', name: 'quantity', type: 'number', default: 50, typeOptions: { minValue: 1 } },
+			{ displayName: 'Unit', name: 'unit', type: 'options', default: 'MB', options: DATA_UNITS },
+			{ displayName: 'Validity', name: 'validity', type: 'options', default: 'Day', options: DATA_VALIDITY, description: 'How long the bundle stays usable' },
+			{ ...metadataField('Key/value pairs sent back in the data status notification'), routing: undefined },
 		],
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [idempotencyKeyOption],
-	},
+		{ quantity: 50, unit: 'MB', validity: 'Day' },
+	),
+	optionsCollection(idempotencyKeyOption),
 ];
 
 export const mobileDataSendDescription = updateDisplayOptions({ show: { resource: ['mobileData'], operation: ['send'] } }, properties);

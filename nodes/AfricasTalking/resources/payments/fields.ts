@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { idempotencyKeyOption, metadataField, textField } from '../../shared/fields';
+import { idempotencyKeyOption, metadataField, optionsCollection, textField } from '../../shared/fields';
 
 export const providerChannelOption = textField('providerChannel', 'Provider Channel', 'The paybill or till number to use, when your product has several', {
 	placeholder: '525900',
@@ -7,12 +7,5 @@ export const providerChannelOption = textField('providerChannel', 'Provider Chan
 
 /** Options of every operation that moves money: metadata and the idempotency key. */
 export function moneyOptions(...extra: INodeProperties[]): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [...extra, idempotencyKeyOption, metadataField()],
-	};
+	return optionsCollection(...extra, idempotencyKeyOption, metadataField());
 }

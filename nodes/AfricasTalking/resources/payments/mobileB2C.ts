@@ -1,5 +1,5 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
-import { idempotencyKeyOption, metadataField, productNameField } from '../../shared/fields';
+import { idempotencyKeyOption, metadataField, optionsCollection, productNameField, recipientList, recipientPhoneField } from '../../shared/fields';
 
 export const B2C_MAX_RECIPIENTS = 10;
 
@@ -13,39 +13,20 @@ export const B2C_REASONS = [
 
 const properties: INodeProperties[] = [
 	productNameField,
-	{
-		displayName: 'Recipients',
-		name: 'recipients',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		required: true,
-		placeholder: 'Add Recipient',
-		default: { recipient: [{ phoneNumber: '', currencyCode: 'KES', amount: 0 }] },
-		hint: `At most ${B2C_MAX_RECIPIENTS} recipients per request (Africa's Talking's limit): split larger payouts over several items.`,
-		options: [
-			{
-				name: 'recipient',
-				displayName: 'Recipient',
-				values: [
-					{ displayName: 'Amount', name: 'amount', type: 'number', default: 0, typeOptions: { minValue: 0, numberPrecision: 2 } },
-					{ displayName: 'Currency Code', name: 'currencyCode', type: 'string', default: 'KES', placeholder: 'KES' },
-					{ ...metadataField(), routing: undefined },
-					{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'The recipient\'s name, for your records' },
-					{ displayName: 'Phone Number', name: 'phoneNumber', type: 'string', default: '', placeholder: '+254711XXXYYY', description: 'International format with a leading "+"' },
-					{ displayName: 'Provider Channel', name: 'providerChannel', type: 'string', default: '', placeholder: '525900' },
-					{ displayName: 'Reason', name: 'reason', type: 'options', default: 'BusinessPayment', options: B2C_REASONS },
-				],
-			},
+	recipientList(
+		[
+			{ displayName: 'Amount', name: 'amount', type: 'number', default: 0, typeOptions: { minValue: 0, numberPrecision: 2 } },
+			{ displayName: 'Currency Code', name: 'currencyCode', type: 'string', default: 'KES', placeholder: 'KES' },
+			{ ...metadataField(), routing: undefined },
+			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'The recipient\'s name, for your records' },
+			recipientPhoneField,
+			{ displayName: 'Provider Channel', name: 'providerChannel', type: 'string', default: '', placeholder: '525900' },
+			{ displayName: 'Reason', name: 'reason', type: 'options', default: 'BusinessPayment', options: B2C_REASONS },
 		],
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [idempotencyKeyOption],
-	},
+		{ currencyCode: 'KES', amount: 0 },
+		{ hint: `At most ${B2C_MAX_RECIPIENTS} recipients per request (Africa's Talking's limit): split larger payouts over several items.` },
+	),
+	optionsCollection(idempotencyKeyOption),
 ];
 
 export const mobileB2CDescription = updateDisplayOptions({ show: { resource: ['payments'], operation: ['mobileB2C'] } }, properties);

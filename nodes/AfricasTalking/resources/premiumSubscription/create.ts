@@ -1,21 +1,14 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
-import { textField } from '../../shared/fields';
+import { optionsCollection, textField } from '../../shared/fields';
 import { keywordField, shortCodeField, subscriberField } from './fields';
 
 const properties: INodeProperties[] = [
 	shortCodeField(),
 	keywordField(),
 	subscriberField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			textField('checkoutToken', 'Checkout Token', 'Token from "Create Checkout Token", for older integrations that still require it'),
-		],
-	},
+	optionsCollection(
+		textField('checkoutToken', 'Checkout Token', 'Token from "Create Checkout Token", for older integrations that still require it'),
+	),
 ];
 
 export const subscriptionCreateDescription = updateDisplayOptions({ show: { resource: ['premiumSubscription'], operation: ['create'] } }, properties);

@@ -1,4 +1,5 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
+import { optionsCollection } from '../../shared/fields';
 
 export const recipientsField: INodeProperties = {
 	displayName: 'Recipients',
@@ -81,27 +82,20 @@ export const campaignOptionFields: INodeProperties[] = [
 const properties: INodeProperties[] = [
 	recipientsField,
 	messageField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Sender ID or Short Code',
-				name: 'from',
-				type: 'string',
-				default: '',
-				placeholder: 'MyBrand',
-				description:
-					"A sender ID or short code approved for this app. Leave empty to use Africa's Talking's default sender.",
-				routing: { send: { type: 'body', property: 'from' } },
-			},
-			enqueueOption,
-			...campaignOptionFields,
-		],
-	},
+	optionsCollection(
+		{
+			displayName: 'Sender ID or Short Code',
+			name: 'from',
+			type: 'string',
+			default: '',
+			placeholder: 'MyBrand',
+			description:
+				"A sender ID or short code approved for this app. Leave empty to use Africa's Talking's default sender.",
+			routing: { send: { type: 'body', property: 'from' } },
+		},
+		enqueueOption,
+		...campaignOptionFields,
+	),
 ];
 
 export const smsSendDescription = updateDisplayOptions({ show: { resource: ['sms'], operation: ['send'] } }, properties);

@@ -1,4 +1,5 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
+import { optionsCollection } from '../../shared/fields';
 import { campaignOptionFields, enqueueOption, messageField, recipientsField } from './send';
 
 const properties: INodeProperties[] = [
@@ -25,35 +26,28 @@ const properties: INodeProperties[] = [
 	},
 	recipientsField,
 	messageField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Link ID',
-				name: 'linkId',
-				type: 'string',
-				default: '',
-				description:
-					'For on-demand services: the linkId of the incoming message this answers (the Africa\'s Talking Trigger outputs it)',
-				routing: { send: { type: 'body', property: 'linkId' } },
-			},
-			{
-				displayName: 'Retry Duration (Hours)',
-				name: 'retryDurationInHours',
-				type: 'number',
-				default: 0,
-				typeOptions: { minValue: 0 },
-				description: 'How many hours Africa\'s Talking retries a subscription message that was not delivered; 0 leaves it to AT',
-				routing: { send: { type: 'body', property: 'retryDurationInHours', value: '={{ $value || undefined }}' } },
-			},
-			enqueueOption,
-			...campaignOptionFields,
-		],
-	},
+	optionsCollection(
+		{
+			displayName: 'Link ID',
+			name: 'linkId',
+			type: 'string',
+			default: '',
+			description:
+				'For on-demand services: the linkId of the incoming message this answers (the Africa\'s Talking Trigger outputs it)',
+			routing: { send: { type: 'body', property: 'linkId' } },
+		},
+		{
+			displayName: 'Retry Duration (Hours)',
+			name: 'retryDurationInHours',
+			type: 'number',
+			default: 0,
+			typeOptions: { minValue: 0 },
+			description: 'How many hours Africa\'s Talking retries a subscription message that was not delivered; 0 leaves it to AT',
+			routing: { send: { type: 'body', property: 'retryDurationInHours', value: '={{ $value || undefined }}' } },
+		},
+		enqueueOption,
+		...campaignOptionFields,
+	),
 ];
 
 export const smsSendPremiumDescription = updateDisplayOptions({ show: { resource: ['sms'], operation: ['sendPremium'] } }, properties);

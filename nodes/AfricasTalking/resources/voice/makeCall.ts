@@ -1,5 +1,5 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
-import { phoneNumberField, textField } from '../../shared/fields';
+import { optionsCollection, phoneNumberField, textField } from '../../shared/fields';
 
 const properties: INodeProperties[] = [
 	phoneNumberField('from', 'From', 'Your Africa\'s Talking voice number that places the call.'),
@@ -13,16 +13,9 @@ const properties: INodeProperties[] = [
 		description: 'One or more numbers to call, separated by commas or new lines (an expression may return an array)',
 		routing: { send: { type: 'body', property: 'to' } },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			textField('clientRequestId', 'Client Request ID', 'Your own ID for the call, sent back in the voice events of this call'),
-		],
-	},
+	optionsCollection(
+		textField('clientRequestId', 'Client Request ID', 'Your own ID for the call, sent back in the voice events of this call'),
+	),
 ];
 
 export const makeCallDescription = updateDisplayOptions({ show: { resource: ['voice'], operation: ['makeCall'] } }, properties);
