@@ -20,6 +20,15 @@ const VALIDATION_EVENTS = ['airtimeValidation', 'paymentValidation'];
 const ANSWERED_BY_WORKFLOW =
 	'($parameter["event"] === "voiceCall" && $parameter["voiceAnswer"] === "workflow") || $parameter["event"] === "ussd" || (["airtimeValidation", "paymentValidation"].includes($parameter["event"]) && $parameter["validationAnswer"] === "workflow")';
 
+const ANSWER_PARAMETERS = ['voiceAnswer', 'voiceText', 'voiceName', 'menuDigits', 'menuTimeout', 'menuFinishOnKey', 'menuNoInputText', 'dialNumbers', 'validationAnswer', 'maxAmount', 'currencies'];
+
+/** The answer settings with expressions resolved (only those shown for the chosen event exist). */
+function answerSettings(this: IWebhookFunctions): IDataObject {
+	const settings: IDataObject = {};
+	for (const name of ANSWER_PARAMETERS) settings[name] = this.getNodeParameter(name, '') as IDataObject[string];
+	return settings;
+}
+
 function contentKind(header: unknown): 'form' | 'json' | undefined {
 	const type = String(header ?? '').split(';')[0].trim().toLowerCase();
 	if (type === 'application/x-www-form-urlencoded') return 'form';
@@ -109,7 +118,7 @@ export class AfricasTalkingTrigger implements INodeType {
 			}
 			if (this.getNodeParameter('voiceAnswer') !== 'workflow') {
 				try {
-					reply(200, fixedVoiceAnswer(this.getNode().parameters as IDataObject), 'application/xml');
+					reply(200, fixedVoiceAnswer(answerSettings.call(this)), 'application/xml');
 				} catch (error) {
 					// A misconfigured answer must not reach AT as broken XML; nothing runs until it is fixed.
 					return refuse(500, `The trigger's voice answer is not valid: ${error instanceof VoiceXmlError ? error.message : 'unexpected error'}`);
@@ -119,7 +128,7 @@ export class AfricasTalkingTrigger implements INodeType {
 			return { workflowData: [[{ json: output }]] };
 		}
 		if (VALIDATION_EVENTS.includes(event) && this.getNodeParameter('validationAnswer') !== 'workflow') {
-			const status = ruleValidation(this.getNode().parameters as IDataObject, output);
+			const status = ruleValidation(answerSettings.call(this), output);
 			reply(200, JSON.stringify({ status }), 'application/json');
 			return started({ ...output, answer: status });
 		}

@@ -91,7 +91,8 @@ describe('requests that are not the event: 400, and no execution', () => {
 
 describe('Voice Call', () => {
 	it('answers with the fixed message configured in the trigger, as application/xml', async () => {
-		const wf = await publish({ event: 'voiceCall', voiceAnswer: 'say', voiceText: 'Karibu & welcome to <Acme>', voiceName: 'woman' });
+		// An expression, as users write them: the trigger resolves it before building the XML.
+		const wf = await publish({ event: 'voiceCall', voiceAnswer: 'say', voiceText: '={{ "Karibu & welcome" + " to <Acme>" }}', voiceName: 'woman' });
 		const answer = await wf.post('voiceCall');
 		expect(answer.status).toBe(200);
 		expect(answer.contentType).toMatch(/^application\/xml/);
