@@ -208,7 +208,7 @@ export function rejectionReason(spec: EventSpec, contentType: ContentType | unde
 	const missing = spec.required.filter((f) => fields[f] === undefined || fields[f] === null || String(fields[f]).trim() === '');
 	missing.push(...(spec.present ?? []).filter((f) => fields[f] === undefined || fields[f] === null));
 	const notText = [...spec.required, ...(spec.present ?? [])].filter((f) => fields[f] !== undefined && typeof fields[f] === 'object');
-	if (missing.length) return `Missing ${missing.join(', ')}: not a${/^[AEIOU]/.test(spec.name) ? 'n' : ''} ${spec.name} callback`;
+	if (missing.length) return `Missing ${missing.join(', ')} for the ${spec.name} event`;
 	if (notText.length) return `Unexpected value for ${notText.join(', ')}`;
 	return undefined;
 }

@@ -75,7 +75,7 @@ describe('requests that are not the event: 400, and no execution', () => {
 	it('refuses missing fields, the wrong content type and GET', async () => {
 		const wf = await publish({ event: 'incomingSms' });
 		const missing = await wf.post('incomingSms', { id: '' });
-		expect([missing.status, missing.text]).toEqual([400, 'Missing id: not an Incoming SMS callback']);
+		expect([missing.status, missing.text]).toEqual([400, 'Missing id for the Incoming SMS event']);
 		const json = await wf.post('incomingSms', {}, { type: 'json' });
 		expect([json.status, json.text]).toEqual([400, 'Expected application/x-www-form-urlencoded']);
 		const get = await fetch(wf.url);

@@ -24,7 +24,7 @@ describe('trigger events', () => {
 	});
 
 	it('refuses what is not the event', () => {
-		expect(rejectionReason(EVENTS.ussd, 'form', { sessionId: 'S', phoneNumber: '+1' })).toBe('Missing serviceCode, text: not an USSD Session callback');
+		expect(rejectionReason(EVENTS.ussd, 'form', { sessionId: 'S', phoneNumber: '+1' })).toBe('Missing serviceCode, text for the USSD Session event');
 		expect(rejectionReason(EVENTS.paymentNotification, 'form', {})).toBe('Expected application/json');
 		expect(rejectionReason(EVENTS.airtimeStatus, 'form', { requestId: 'r', status: 'Success', phoneNumber: '+1' })).toBeUndefined();
 		expect(rejectionReason(EVENTS.airtimeStatus, 'json', { requestId: 'r', status: 'Success', phoneNumber: '+1' })).toBeUndefined();

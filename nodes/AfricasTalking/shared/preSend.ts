@@ -1,30 +1,40 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INode } from 'n8n-workflow';
 import { assertPhoneNumber, parsePhoneNumbers } from './phoneNumbers';
 import type { PreSend } from './routing';
 import { currencyCode, httpsUrl, positiveAmount, requireCount } from './validation';
 import { isEmpty } from './values';
 
 type Check = 'phone' | 'phoneList' | 'amount' | 'currency' | 'httpsUrl';
+type Normalize = (node: INode, value: unknown, field: string, itemIndex: number) => unknown;
+
+function trimmedPhoneNumber(node: INode, value: unknown, field: string, itemIndex: number): string {
+	const phoneNumber = String(value ?? '').trim();
+	assertPhoneNumber(node, phoneNumber, field, itemIndex);
+	return phoneNumber;
+}
+
+/** Each check returns the value as AT takes it, or throws an error naming field, value and item. */
+const NORMALIZE: Record<Check, Normalize> = {
+	phone: trimmedPhoneNumber,
+	phoneList: (node, value, field, itemIndex) => parsePhoneNumbers(node, value, field, itemIndex).join(','),
+	amount: positiveAmount,
+	currency: currencyCode,
+	httpsUrl,
+};
+
+/** Checks that also apply to an empty value (the others leave empty optional fields to the encoder to drop). */
+const CHECKED_WHEN_EMPTY: Check[] = ['phoneList', 'amount'];
 
 /**
- * Checks body parameters before anything is sent, and normalises them (phone lists
- * comma-joined, amounts as numbers, currency codes upper case). `[property, field label, check]`.
- * Empty optional parameters are left for the encoder to drop.
+ * Checks body parameters before anything is sent and normalises them (phone lists comma-joined,
+ * amounts as numbers, currency codes upper case). Rules are `[property, field label, check]`.
  */
 export function checkBody(...rules: Array<[string, string, Check]>): PreSend {
 	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
 		const body = (options.body ?? {}) as IDataObject;
-		const node = this.getNode();
-		const item = this.getItemIndex();
 		for (const [property, field, check] of rules) {
-			const value = body[property];
-			if (check === 'phoneList') body[property] = parsePhoneNumbers(node, value, field, item).join(',');
-			else if (isEmpty(value) && check !== 'amount') continue;
-			else if (check === 'phone') assertPhoneNumber(node, String(value).trim(), field, item);
-			else if (check === 'amount') body[property] = positiveAmount(node, value, field, item);
-			else if (check === 'currency') body[property] = currencyCode(node, value, field, item);
-			else if (check === 'httpsUrl') body[property] = httpsUrl(node, value, field, item);
-			if (check === 'phone') body[property] = String(value).trim();
+			if (isEmpty(body[property]) && !CHECKED_WHEN_EMPTY.includes(check)) continue;
+			body[property] = NORMALIZE[check](this.getNode(), body[property], field, this.getItemIndex()) as IDataObject[string];
 		}
 		options.body = body;
 		return options;
@@ -89,10 +99,7 @@ export function recipientsInBody(options: {
 		const recipients = entries.map((entry, index) => {
 			const label = (name: string) => `${options.field} → ${name} (entry ${index + 1})`;
 			return options.build(entry, {
-				phone: (value, name) => {
-					assertPhoneNumber(node, String(value ?? '').trim(), label(name), item);
-					return String(value).trim();
-				},
+				phone: (value, name) => trimmedPhoneNumber(node, value, label(name), item),
 				amount: (value, name) => positiveAmount(node, value, label(name), item),
 				currency: (value, name) => currencyCode(node, value, label(name), item),
 			});
