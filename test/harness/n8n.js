@@ -95,27 +95,6 @@ class N8n {
 		});
 	}
 
-	/** Runs an n8n CLI command to completion (n8n must not be running for some of them). */
-	cli(args, extraEnv = {}) {
-		const result = spawnSync(process.execPath, [n8nBin(), ...args], { cwd: N8N_HOME, env: this.env(extraEnv), encoding: 'utf8', timeout: 180000 });
-		this.log += result.stdout + result.stderr;
-		return result;
-	}
-
-	importCredentials(credentials) {
-		const file = path.join(this.userFolder, `credentials-${Date.now()}.json`);
-		fs.writeFileSync(file, JSON.stringify(credentials));
-		const result = this.cli(['import:credentials', `--input=${file}`]);
-		if (result.status !== 0) throw new Error(`import:credentials failed: ${result.stdout}${result.stderr}`);
-	}
-
-	importWorkflow(workflow) {
-		const file = path.join(this.userFolder, `workflow-${workflow.id}.json`);
-		fs.writeFileSync(file, JSON.stringify(workflow));
-		const result = this.cli(['import:workflow', `--input=${file}`]);
-		if (result.status !== 0) throw new Error(`import:workflow failed: ${result.stdout}${result.stderr}`);
-	}
-
 	/**
 	 * `n8n execute --id`: the real CLI run. Returns the parsed run data; a run that printed no
 	 * result throws (the CLI can exit 0 without running anything).

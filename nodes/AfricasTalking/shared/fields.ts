@@ -22,7 +22,7 @@ export function textField(name: string, displayName: string, description: string
 		type: 'string',
 		default: '',
 		description,
-		routing: { send: { type: (options.routing?.send?.type as 'body' | 'query') ?? 'body', property: name } },
+		routing: { send: { type: 'body', property: name } },
 		...options,
 	};
 }
@@ -116,6 +116,11 @@ export function returnAllAndLimit(max = 1000): INodeProperties[] {
 /** The "Options" collection every operation ends with. */
 export function optionsCollection(...options: INodeProperties[]): INodeProperties {
 	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options };
+}
+
+/** The "Filters" collection of list operations. */
+export function filtersCollection(...options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options };
 }
 
 export const recipientPhoneField: INodeProperties = {

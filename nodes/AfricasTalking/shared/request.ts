@@ -40,7 +40,6 @@ export function prepareRequest(encoding: Encoding) {
 	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 		const { credentials, username } = await getCredentialsChecked.call(this);
 		options.baseURL = baseUrlForEnvironment(options.baseURL ?? AT_BASE_URL.api, credentials.environment);
-		options.headers = { ...options.headers, Accept: 'application/json' };
 		const body = withoutEmpty(options.body as IDataObject);
 		const qs = withoutEmpty(options.qs);
 		if (encoding === 'query') {
@@ -50,11 +49,11 @@ export function prepareRequest(encoding: Encoding) {
 			const form = new URLSearchParams();
 			for (const [key, value] of Object.entries({ username, ...body })) form.append(key, toFormValue(value));
 			options.body = form.toString();
-			options.headers['Content-Type'] = 'application/x-www-form-urlencoded';
+			options.headers = { ...options.headers, 'Content-Type': 'application/x-www-form-urlencoded' };
 			options.qs = qs;
 		} else {
 			options.body = { username, ...body };
-			options.headers['Content-Type'] = 'application/json';
+			options.headers = { ...options.headers, 'Content-Type': 'application/json' };
 			options.json = true;
 			options.qs = qs;
 		}

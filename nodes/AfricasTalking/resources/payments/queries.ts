@@ -1,5 +1,5 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
-import { productNameField, queryField, transactionIdField } from '../../shared/fields';
+import { filtersCollection, productNameField, queryField, transactionIdField } from '../../shared/fields';
 
 const show = (operation: string) => ({ show: { resource: ['payments'], operation: [operation] } });
 
@@ -41,54 +41,40 @@ export const getTransactionDescription = updateDisplayOptions(show('getTransacti
 export const productTransactionsDescription = updateDisplayOptions(show('getProductTransactions'), [
 	{ ...productNameField, routing: { send: { type: 'query', property: 'productName' } } },
 	...paging,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{ displayName: 'Category', name: 'category', type: 'options', default: 'MobileCheckout', options: CATEGORIES, routing: { send: { type: 'query', property: 'category' } } },
-			queryField('destination', 'Destination', 'Only transactions to this phone number, account or wallet'),
-			dateFilter('endDate', 'End Date'),
-			queryField('provider', 'Provider', 'Only transactions through this provider, e.g. Mpesa'),
-			queryField('providerChannel', 'Provider Channel', 'Only transactions through this paybill or till'),
-			queryField('source', 'Source', 'Only transactions from this phone number, account or wallet'),
-			dateFilter('startDate', 'Start Date'),
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				default: 'Success',
-				options: [
-					{ name: 'Failed', value: 'Failed' },
-					{ name: 'Success', value: 'Success' },
-				],
-				routing: { send: { type: 'query', property: 'status' } },
-			},
-		],
-	},
+	filtersCollection(
+		{ displayName: 'Category', name: 'category', type: 'options', default: 'MobileCheckout', options: CATEGORIES, routing: { send: { type: 'query', property: 'category' } } },
+		queryField('destination', 'Destination', 'Only transactions to this phone number, account or wallet'),
+		dateFilter('endDate', 'End Date'),
+		queryField('provider', 'Provider', 'Only transactions through this provider, e.g. Mpesa'),
+		queryField('providerChannel', 'Provider Channel', 'Only transactions through this paybill or till'),
+		queryField('source', 'Source', 'Only transactions from this phone number, account or wallet'),
+		dateFilter('startDate', 'Start Date'),
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			default: 'Success',
+			options: [
+				{ name: 'Failed', value: 'Failed' },
+				{ name: 'Success', value: 'Success' },
+			],
+			routing: { send: { type: 'query', property: 'status' } },
+		},
+	),
 ]);
 
 export const walletTransactionsDescription = updateDisplayOptions(show('getWalletTransactions'), [
 	...paging,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Categories',
-				name: 'categories',
-				type: 'multiOptions',
-				default: [],
-				options: CATEGORIES,
-				routing: { send: { type: 'query', property: 'categories', value: '={{ $value.length ? $value.join(",") : undefined }}' } },
-			},
-			dateFilter('endDate', 'End Date'),
-			dateFilter('startDate', 'Start Date'),
-		],
-	},
+	filtersCollection(
+		{
+			displayName: 'Categories',
+			name: 'categories',
+			type: 'multiOptions',
+			default: [],
+			options: CATEGORIES,
+			routing: { send: { type: 'query', property: 'categories', value: '={{ $value.length ? $value.join(",") : undefined }}' } },
+		},
+		dateFilter('endDate', 'End Date'),
+		dateFilter('startDate', 'Start Date'),
+	),
 ]);
