@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INode }
 import { assertPhoneNumber, parsePhoneNumbers } from './phoneNumbers';
 import type { PreSend } from './routing';
 import { currencyCode, httpsUrl, positiveAmount, requireCount } from './validation';
-import { isEmpty } from './values';
+import { isEmpty } from '../../common/values';
 
 type Check = 'phone' | 'phoneList' | 'amount' | 'currency' | 'httpsUrl';
 type Normalize = (node: INode, value: unknown, field: string, itemIndex: number) => unknown;

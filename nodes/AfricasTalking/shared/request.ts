@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 import { africasTalkingUsername } from '../../../credentials/AfricasTalkingApi.credentials';
 import { AT_BASE_URL, baseUrlForEnvironment } from './hosts';
-import { withoutEmpty } from './values';
+import { withoutEmpty } from '../../common/values';
 
 export const CREDENTIAL_NAME = 'africasTalkingApi';
 
