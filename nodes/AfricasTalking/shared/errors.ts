@@ -7,9 +7,8 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 import { redact, responseText, retryAfterMs } from '../../common/items';
-import { CREDENTIAL_NAME } from './request';
+import { CREDENTIAL_NAME } from '../../AfricasTalkingCommon/environment';
 
-export { itemsFor, redact, retryAfterMs } from '../../common/items';
 
 function describeStatus(statusCode: number, environment: unknown, username: unknown): string {
 	if (statusCode === 401) {
