@@ -84,13 +84,15 @@ export interface EntryChecks {
  * checking every entry, and puts it in the body (as a JSON string where AT wants one, as the
  * airtime endpoint does). `max` is AT's own limit, enforced before any request.
  */
-export function recipientsInBody(options: {
+export interface RecipientsInBody {
 	parameter: string;
 	field: string;
 	max?: number;
 	asJsonString?: boolean;
 	build: (entry: IDataObject, check: EntryChecks) => IDataObject;
-}): PreSend {
+}
+
+export function recipientsInBody(options: RecipientsInBody): PreSend {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 		const node = this.getNode();
 		const item = this.getItemIndex();

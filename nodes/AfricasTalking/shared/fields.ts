@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { check } from './checks';
+import { check, recipientsInBody, type RecipientsInBody } from './checks';
 
 /**
  * Fields that several operations share exactly, and builders for composite fields (recipient
@@ -112,8 +112,16 @@ export function returnAllAndLimit(max = 1000): INodeProperties[] {
 	];
 }
 
-/** A list of recipients (fixedCollection `recipients.recipient`), each with these fields. */
-export function recipientList(values: INodeProperties[], defaults: Record<string, unknown>, extra: Partial<INodeProperties> = {}): INodeProperties {
+/**
+ * A list of recipients (fixedCollection `recipients.recipient`), each with these fields; `body`
+ * says how the list goes into the request (checked entry by entry before anything is sent).
+ */
+export function recipientList(
+	values: INodeProperties[],
+	defaults: Record<string, unknown>,
+	body: Omit<RecipientsInBody, 'parameter' | 'field'>,
+	extra: Partial<INodeProperties> = {},
+): INodeProperties {
 	return {
 		displayName: 'Recipients',
 		name: 'recipients',
@@ -123,6 +131,7 @@ export function recipientList(values: INodeProperties[], defaults: Record<string
 		placeholder: 'Add Recipient',
 		default: { recipient: [{ phoneNumber: '', ...defaults }] },
 		options: [{ name: 'recipient', displayName: 'Recipient', values }],
+		routing: { send: { preSend: [recipientsInBody({ parameter: 'recipients.recipient', field: 'Recipients', ...body })] } },
 		...extra,
 	} as INodeProperties;
 }

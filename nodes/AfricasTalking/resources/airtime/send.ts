@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
 import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
-import { idempotencyKey, recipientsInBody } from '../../shared/checks';
+import { idempotencyKey } from '../../shared/checks';
 import { idempotencyKeyOption, recipientList, recipientPhoneField } from '../../shared/fields';
 import { entriesToItems, rejectFailedEntries } from '../../shared/responses';
 import { operationRouting } from '../../shared/routing';
@@ -39,23 +39,15 @@ const properties: INodeProperties[] = [
 		],
 		{ currencyCode: 'KES', amount: 10 },
 		{
+			asJsonString: true,
+			// AT takes the amount as "<currency code> <amount>", e.g. "KES 10".
+			build: (entry, check) => ({
+				phoneNumber: check.phone(entry.phoneNumber, 'Phone Number'),
+				amount: `${check.currency(entry.currencyCode, 'Currency Code')} ${check.amount(entry.amount, 'Amount')}`,
+			}),
+		},
+		{
 			description: 'Who gets airtime, and how much each',
-			routing: {
-				send: {
-					preSend: [
-						recipientsInBody({
-							parameter: 'recipients.recipient',
-							field: 'Recipients',
-							asJsonString: true,
-							// AT takes the amount as "<currency code> <amount>", e.g. "KES 10".
-							build: (entry, check) => ({
-								phoneNumber: check.phone(entry.phoneNumber, 'Phone Number'),
-								amount: `${check.currency(entry.currencyCode, 'Currency Code')} ${check.amount(entry.amount, 'Amount')}`,
-							}),
-						}),
-					],
-				},
-			},
 		},
 	),
 	{

@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
 import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
-import { idempotencyKey, metadataObject, recipientsInBody } from '../../shared/checks';
+import { idempotencyKey, metadataObject } from '../../shared/checks';
 import { idempotencyKeyOption, metadataField, productNameField, recipientList, recipientPhoneField } from '../../shared/fields';
 import { entriesToItems, rejectFailedEntries } from '../../shared/responses';
 import { operationRouting } from '../../shared/routing';
@@ -65,23 +65,13 @@ const properties: INodeProperties[] = [
 		],
 		{ quantity: 50, unit: 'MB', validity: 'Day' },
 		{
-			routing: {
-				send: {
-					preSend: [
-						recipientsInBody({
-							parameter: 'recipients.recipient',
-							field: 'Recipients',
-							build: (entry, check) => ({
-								phoneNumber: check.phone(entry.phoneNumber, 'Phone Number'),
-								quantity: check.amount(entry.quantity, 'Quantity'),
-								unit: entry.unit,
-								validity: entry.validity,
-								metadata: metadataObject(entry.metadata),
-							}),
-						}),
-					],
-				},
-			},
+			build: (entry, check) => ({
+				phoneNumber: check.phone(entry.phoneNumber, 'Phone Number'),
+				quantity: check.amount(entry.quantity, 'Quantity'),
+				unit: entry.unit,
+				validity: entry.validity,
+				metadata: metadataObject(entry.metadata),
+			}),
 		},
 	),
 	{

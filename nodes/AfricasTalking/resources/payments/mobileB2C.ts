@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
 import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
-import { idempotencyKey, metadataObject, recipientsInBody } from '../../shared/checks';
+import { idempotencyKey, metadataObject } from '../../shared/checks';
 import { idempotencyKeyOption, metadataField, productNameField, recipientList, recipientPhoneField } from '../../shared/fields';
 import { entriesToItems, rejectFailedEntries } from '../../shared/responses';
 import { operationRouting } from '../../shared/routing';
@@ -59,27 +59,19 @@ const properties: INodeProperties[] = [
 		],
 		{ currencyCode: 'KES', amount: 0 },
 		{
+			max: B2C_MAX_RECIPIENTS,
+			build: (entry, check) => ({
+				phoneNumber: check.phone(entry.phoneNumber, 'Phone Number'),
+				currencyCode: check.currency(entry.currencyCode, 'Currency Code'),
+				amount: check.amount(entry.amount, 'Amount'),
+				...(entry.name ? { name: entry.name } : {}),
+				...(entry.reason ? { reason: entry.reason } : {}),
+				...(entry.providerChannel ? { providerChannel: entry.providerChannel } : {}),
+				metadata: metadataObject(entry.metadata),
+			}),
+		},
+		{
 			hint: `At most ${B2C_MAX_RECIPIENTS} recipients per request (Africa's Talking's limit): split larger payouts over several items.`,
-			routing: {
-				send: {
-					preSend: [
-						recipientsInBody({
-							parameter: 'recipients.recipient',
-							field: 'Recipients',
-							max: B2C_MAX_RECIPIENTS,
-							build: (entry, check) => ({
-								phoneNumber: check.phone(entry.phoneNumber, 'Phone Number'),
-								currencyCode: check.currency(entry.currencyCode, 'Currency Code'),
-								amount: check.amount(entry.amount, 'Amount'),
-								...(entry.name ? { name: entry.name } : {}),
-								...(entry.reason ? { reason: entry.reason } : {}),
-								...(entry.providerChannel ? { providerChannel: entry.providerChannel } : {}),
-								metadata: metadataObject(entry.metadata),
-							}),
-						}),
-					],
-				},
-			},
 		},
 	),
 	{

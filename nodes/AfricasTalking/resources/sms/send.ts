@@ -1,24 +1,13 @@
 import { updateDisplayOptions, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
 import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
-import { sendSmsInChunks } from '../../shared/campaign';
-import { operationRouting } from '../../shared/routing';
-import { campaignOptionFields, enqueueOption, messageField, recipientsField } from './smsFields';
-import { smsRecipientsToItems } from './smsResponse';
+import { campaignOptionFields, enqueueOption, messageField, messagingRouting, recipientsField } from './smsFields';
 
 export const option: INodePropertyOptions = {
 	name: 'Send',
 	value: 'send',
 	action: 'Send an SMS',
 	description: 'Send one message to one or many phone numbers; outputs one item per recipient',
-	routing: operationRouting({
-		method: 'POST',
-		url: '/version1/messaging',
-		baseURL: AT_BASE_URL.api,
-		encoding: 'form',
-		body: { bulkSMSMode: 1 },
-		postReceive: [smsRecipientsToItems],
-		pagination: sendSmsInChunks,
-	}),
+	routing: messagingRouting(AT_BASE_URL.api, 1),
 };
 
 const properties: INodeProperties[] = [

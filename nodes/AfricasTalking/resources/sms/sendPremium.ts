@@ -1,24 +1,13 @@
 import { updateDisplayOptions, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
 import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
-import { sendSmsInChunks } from '../../shared/campaign';
-import { operationRouting } from '../../shared/routing';
-import { campaignOptionFields, enqueueOption, messageField, recipientsField } from './smsFields';
-import { smsRecipientsToItems } from './smsResponse';
+import { campaignOptionFields, enqueueOption, messageField, messagingRouting, recipientsField } from './smsFields';
 
 export const option: INodePropertyOptions = {
 	name: 'Send Premium',
 	value: 'sendPremium',
 	action: 'Send a premium SMS',
 	description: 'Send a premium (subscription or on-demand) message on your short code and keyword; outputs one item per recipient',
-	routing: operationRouting({
-		method: 'POST',
-		url: '/version1/messaging',
-		baseURL: AT_BASE_URL.premium,
-		encoding: 'form',
-		body: { bulkSMSMode: 0 },
-		postReceive: [smsRecipientsToItems],
-		pagination: sendSmsInChunks,
-	}),
+	routing: messagingRouting(AT_BASE_URL.premium, 0),
 };
 
 const properties: INodeProperties[] = [

@@ -1,7 +1,23 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyRouting } from 'n8n-workflow';
+import { sendSmsInChunks } from '../../shared/campaign';
 import { check } from '../../shared/checks';
+import { operationRouting } from '../../shared/routing';
+import { smsRecipientsToItems } from './smsResponse';
 
-/** Fields that Send and Send Premium share exactly. */
+/** What Send and Send Premium share exactly: the request, and the recipients, message and campaign fields. */
+
+/** Both post AT's messaging form, each on its own host; long recipient lists go out in chunks (campaign.ts). */
+export function messagingRouting(baseURL: string, bulkSMSMode: 0 | 1): INodePropertyRouting {
+	return operationRouting({
+		method: 'POST',
+		url: '/version1/messaging',
+		baseURL,
+		encoding: 'form',
+		body: { bulkSMSMode },
+		postReceive: [smsRecipientsToItems],
+		pagination: sendSmsInChunks,
+	});
+}
 
 export const recipientsField: INodeProperties = {
 	displayName: 'Recipients',
