@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
 import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
-import { idempotencyKey, metadataObject } from '../../shared/checks';
+import { idempotencyKey, withMetadata } from '../../shared/checks';
 import { idempotencyKeyOption, metadataField, productNameField, recipientList, recipientPhoneField } from '../../shared/fields';
 import { entriesToItems, rejectFailedEntries } from '../../shared/responses';
 import { operationRouting } from '../../shared/routing';
@@ -67,7 +67,7 @@ const properties: INodeProperties[] = [
 				...(entry.name ? { name: entry.name } : {}),
 				...(entry.reason ? { reason: entry.reason } : {}),
 				...(entry.providerChannel ? { providerChannel: entry.providerChannel } : {}),
-				metadata: metadataObject(entry.metadata),
+				...withMetadata(entry.metadata),
 			}),
 		},
 		{
