@@ -317,6 +317,15 @@ describe('the node\'s Menu Builder answer', () => {
 		expect(hints).toEqual([{ message: answer.error, type: 'danger', location: 'outputPane' }]);
 	});
 
+	it('warns when the session text is missing (the start screen would show on every request)', () => {
+		const { ctx, hints } = context({ menuDefinition: 'json', menuJson: SHOP, menuSessionText: undefined });
+		expect(ussdMenuAnswer.call(ctx, 0)).toMatchObject({ screen: 'home', response: expect.stringMatching(/^CON Welcome/) });
+		expect(hints).toEqual([expect.objectContaining({ type: 'warning', message: expect.stringMatching(/^Session Text is empty because the input item has no "text"/) })]);
+		const withText = context({ menuDefinition: 'json', menuJson: SHOP, menuSessionText: '' });
+		ussdMenuAnswer.call(withText.ctx, 0);
+		expect(withText.hints).toEqual([]);
+	});
+
 	it('adds warning hints for long and non-GSM screens', () => {
 		const { ctx, hints } = context({
 			menuDefinition: 'json', menuSessionText: '',

@@ -58,7 +58,15 @@ function warningsFor(menu: UssdMenu, shownScreen: string, shownText: string): st
 /** The Menu Builder answer: the walked screen as CON/END text, and where the session is. */
 export function ussdMenuAnswer(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const fallback = (this.getNodeParameter('ussdFallback', itemIndex, USSD_FALLBACK) as string) || USSD_FALLBACK;
-	const sessionText = this.getNodeParameter('menuSessionText', itemIndex, '') as string;
+	const sessionText = this.getNodeParameter('menuSessionText', itemIndex, '') as unknown;
+	if (sessionText === undefined || sessionText === null) {
+		// Every request would show the start screen again: say where the text went.
+		this.addExecutionHints({
+			message: 'Session Text is empty because the input item has no "text": the start screen is shown on every request. Point Session Text at the trigger\'s text, e.g. {{ $(\'Africa\\\'s Talking Trigger\').item.json.text }}.',
+			type: 'warning',
+			location: 'outputPane',
+		});
+	}
 	try {
 		const { menu, renderer } = menuOf.call(this, itemIndex);
 		const walk = walkUssdMenu(menu, String(sessionText ?? ''), renderer);
