@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { ussdMenuAnswer } from '../../nodes/AfricasTalkingCallbackResponse/ussdMenu/answer';
 import { parseUssdMenu, UssdMenuError } from '../../nodes/AfricasTalkingCallbackResponse/ussdMenu/schema';
@@ -224,6 +226,14 @@ describe('USSD menu schema', () => {
 		expect(walk('', menu).text).toBe('Hi\n5. Go');
 		expect(walk('5', menu).screen).toBe('2');
 		expect(parseUssdMenu(JSON.stringify(SHOP)).screens.size).toBe(8);
+	});
+
+	it('accepts the README\'s JSON example', () => {
+		const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+		const json = /\*\*Menus as JSON\*\*[\s\S]*?```json\n([\s\S]*?)```/.exec(readme)![1];
+		const menu = parseUssdMenu(json);
+		expect(walk('1*50', menu).text).toBe('Pay from:\n1. Savings\n0. Back\n00. Home');
+		expect(walk('1*50*1', menu)).toMatchObject({ ended: true, text: 'Buying 50 from ACC-1.' });
 	});
 
 	it.each([
