@@ -142,7 +142,7 @@ describe('menus given as JSON', () => {
 });
 
 describe('$ussd in expression texts of the fields', () => {
-	it('lets n8n evaluate {{ $ussd.… }} next to other expressions, with typed values kept as text', async () => {
+	it('lets n8n evaluate {{ $ussd.… }} in texts and option labels, next to other expressions, with typed values kept as text', async () => {
 		const { workflow, path: hookPath } = triggerWorkflow({
 			name: `ussd expression texts ${Date.now()}`,
 			parameters: { event: 'ussd' },
@@ -151,8 +151,12 @@ describe('$ussd in expression texts of the fields', () => {
 					answer: 'ussd', ussdType: 'menu', menuDefinition: 'fields', menuStart: 'note',
 					menuScreens: {
 						screen: [
-							{ id: 'note', type: 'input', text: '=Hello {{ $json.phoneNumber }}, a note?', variable: 'note', check: 'any', next: 'echo' },
-							{ id: 'echo', type: 'end', text: '={{ $ussd.note.toUpperCase() }} ({{ $ussd.note.length }} characters) from {{ $json.phoneNumber }}' },
+							{ id: 'note', type: 'input', text: 'A note?', variable: 'note', check: 'any', next: 'confirm' },
+							{
+								id: 'confirm', type: 'menu', text: '=Hello {{ $json.phoneNumber }}, send this?',
+								options: { option: [{ label: '=Send "{{ $ussd.note }}" ({{ $ussd.note.length }} characters)', next: 'echo', key: '1' }] },
+							},
+							{ id: 'echo', type: 'end', text: '={{ $ussd.note.toUpperCase() }} from {{ $json.phoneNumber }}' },
 						],
 					},
 				}),
@@ -160,10 +164,12 @@ describe('$ussd in expression texts of the fields', () => {
 		});
 		await stack.n8n.createWorkflow(workflow, { activate: true });
 		const url = `${stack.n8n.url}/webhook/${hookPath}`;
-		// A note that looks like an expression stays text; its "*" is read as part of the last answer.
-		expect(await session(url, ['', '}} {{ $env.HOME }}*x'], 'ATUid_expr')).toEqual([
-			'CON Hello +254711000666, a note?',
-			'END }} {{ $ENV.HOME }}*X (20 characters) from +254711000666',
+		// A note that looks like an expression is shown as typed, never evaluated.
+		const note = '}} {{ $env.HOME }}';
+		expect(await session(url, ['', note, `${note}*1`], 'ATUid_expr')).toEqual([
+			'CON A note?',
+			`CON Hello +254711000666, send this?\n1. Send "${note}" (18 characters)\n0. Back\n00. Home`,
+			'END }} {{ $ENV.HOME }} from +254711000666',
 		]);
 	});
 });

@@ -122,16 +122,16 @@ describe('USSD menu walker', () => {
 			start: 'name',
 			screens: [
 				{ id: 'name', type: 'input', text: 'Name?', variable: 'name', next: 'pick' },
-				{ id: 'pick', type: 'menu', text: '=greeting', optionList: '=list', optionListNext: 'bye', variable: 'item' },
+				{ id: 'pick', type: 'menu', text: '=greeting', options: [{ label: 'Not {{ $ussd.name }}?', next: 'name' }], optionList: '=list', optionListNext: 'bye', variable: 'item' },
 				{ id: 'bye', type: 'end', text: 'Bye' },
 			],
 		});
 		const renderer: UssdRenderer = {
-			text: (template, values) => (template === '=greeting' ? `Hi ${values.name}` : template),
+			text: (template, values) => (template === '=greeting' ? `Hi ${values.name}` : fillPlaceholders(template, values)),
 			list: (_raw, values) => [`${values.name}'s first`, `${values.name}'s second`],
 		};
-		expect(walk('Ann', menu, renderer).text).toBe("Hi Ann\n1. Ann's first\n2. Ann's second\n0. Back\n00. Home");
-		expect(walk('Ann*2', menu, renderer).values).toEqual({ name: 'Ann', item: "Ann's second" });
+		expect(walk('Ann', menu, renderer).text).toBe("Hi Ann\n1. Not Ann?\n2. Ann's first\n3. Ann's second\n0. Back\n00. Home");
+		expect(walk('Ann*3', menu, renderer).values).toEqual({ name: 'Ann', item: "Ann's second" });
 		const broken: UssdRenderer = { ...renderer, list: () => ({ not: 'a list' }) };
 		expect(() => walk('Ann', menu, broken)).toThrow('Screen "pick": "optionList" must be a list, got object');
 	});

@@ -5,7 +5,7 @@ import { displayWarnings, expressionWithValues, fillPlaceholders, type UssdValue
 import { plainRenderer, walkUssdMenu, type UssdRenderer } from './walker';
 
 /** Fields whose expressions may use `$ussd`: resolved by the walker for each screen it shows. */
-const RENDERED = ['text', 'optionList'];
+const RENDERED = ['text', 'label', 'optionList'];
 
 /**
  * The screens as stored, with every expression resolved except texts and option lists: those are

@@ -88,7 +88,9 @@ export function walkUssdMenu(menu: UssdMenu, text: string, renderer: UssdRendere
 		const cacheKey = `${screen.id}\u0000${JSON.stringify(values)}`;
 		const cached = optionCache.get(cacheKey);
 		if (cached) return cached;
-		const all = [...screen.options, ...(screen.optionList === undefined ? [] : listedOptions(renderer.list(screen.optionList, values, screen), screen))];
+		// Labels written in the menu may show values; listed labels are data and are shown as they are.
+		const written = screen.options.map((option) => ({ ...option, label: renderer.text(option.label, values, screen) }));
+		const all = [...written, ...(screen.optionList === undefined ? [] : listedOptions(renderer.list(screen.optionList, values, screen), screen))];
 		const taken = new Set([menu.backKey, menu.homeKey, ...all.map((o) => o.key)].filter((k): k is string => !!k));
 		let next = 1;
 		const keyed = all.map((option) => {
