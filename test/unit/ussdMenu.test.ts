@@ -5,7 +5,7 @@ import { ussdMenuAnswer } from '../../nodes/AfricasTalkingCallbackResponse/ussdM
 import { parseUssdMenu, UssdMenuError } from '../../nodes/AfricasTalkingCallbackResponse/ussdMenu/schema';
 import { displayWarnings, expressionWithValues, fillPlaceholders, nonGsmCharacters } from '../../nodes/AfricasTalkingCallbackResponse/ussdMenu/text';
 import { walkUssdMenu, type UssdRenderer } from '../../nodes/AfricasTalkingCallbackResponse/ussdMenu/walker';
-import { USSD_FALLBACK } from '../../nodes/AfricasTalkingCallbackResponse/ussd';
+import { USSD_FALLBACK } from '../../nodes/AfricasTalkingCommon/ussd';
 import { NODE } from './context';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,5 +1,5 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
-import { ussdAnswer, USSD_FALLBACK } from '../ussd';
+import { ussdAnswer, USSD_FALLBACK } from '../../AfricasTalkingCommon/ussd';
 import { parseUssdMenu, UssdMenuError, type UssdMenu } from './schema';
 import { displayWarnings, expressionWithValues, fillPlaceholders, type UssdValues } from './text';
 import { plainRenderer, walkUssdMenu, type UssdRenderer } from './walker';
