@@ -151,7 +151,8 @@ describe('$ussd in expression texts of the fields', () => {
 					answer: 'ussd', ussdType: 'menu', menuDefinition: 'fields', menuStart: 'note',
 					menuScreens: {
 						screen: [
-							{ id: 'note', type: 'input', text: 'A note?', variable: 'note', check: 'any', next: 'confirm' },
+							// Other fields may be expressions too (resolved by n8n, without $ussd).
+							{ id: 'note', type: 'input', text: 'A note?', variable: 'note', check: 'any', next: '={{ "con" + "firm" }}' },
 							{
 								id: 'confirm', type: 'menu', text: '=Hello {{ $json.phoneNumber }}, send this?',
 								options: { option: [{ label: '=Send "{{ $ussd.note }}" ({{ $ussd.note.length }} characters)', next: 'echo', key: '1' }] },

@@ -291,7 +291,12 @@ describe('USSD texts', () => {
 
 	it('warns past 182 characters and for characters outside GSM 7-bit', () => {
 		expect(displayWarnings('home', 'x'.repeat(182))).toEqual([]);
-		expect(displayWarnings('home', 'x'.repeat(183))).toEqual([expect.stringContaining('USSD screen "home" is 183 characters long: phones show 182')]);
+		expect(displayWarnings('home', 'x'.repeat(183))).toEqual([expect.stringContaining('USSD screen "home" is 183 characters long: a USSD page holds 182,')]);
+		// Extension characters take two places; any character outside GSM 7-bit makes the page 80 long.
+		expect(displayWarnings('home', '€'.repeat(91))).toEqual([]);
+		expect(displayWarnings('home', '€'.repeat(92))[0]).toMatch(/is 184 characters long/);
+		expect(displayWarnings('home', `${'x'.repeat(79)}’`)).toHaveLength(1);
+		expect(displayWarnings('home', `${'x'.repeat(80)}’`)[0]).toMatch(/^USSD screen "home" is 81 characters long: a USSD page holds 80 because it has characters outside the GSM 7-bit alphabet/);
 		expect(nonGsmCharacters('Karibu! Bei ni €5 [ofa] {leo} ~ | ^ \\ ÄÖÑÜ')).toEqual([]);
 		expect(nonGsmCharacters('It’s “great” 👍 ok’')).toEqual(['’', '“', '”', '👍']);
 		expect(displayWarnings('bye', 'Asante 🙏')).toEqual([expect.stringMatching(/^USSD screen "bye" has characters outside the GSM 7-bit alphabet: "🙏" \(U\+1F64F\)/)]);
@@ -344,7 +349,7 @@ describe('the node\'s Menu Builder answer', () => {
 		const answer = ussdMenuAnswer.call(ctx, 0);
 		expect(answer.response).toMatch(/^CON Karibu/);
 		expect(hints).toEqual([
-			expect.objectContaining({ type: 'warning', message: expect.stringMatching(/^USSD screen "home" is 212 characters long/) }),
+			expect.objectContaining({ type: 'warning', message: expect.stringMatching(/^USSD screen "home" is 213 characters long: a USSD page holds 80 because/) }),
 			expect.objectContaining({ type: 'warning', message: expect.stringMatching(/^USSD screen "home" has characters outside the GSM 7-bit alphabet: "😀"/) }),
 			expect.objectContaining({ type: 'warning', message: expect.stringMatching(/^USSD screen "bye" has characters outside the GSM 7-bit alphabet: "“" \(U\+201C\), "”"/) }),
 		]);

@@ -2,8 +2,12 @@
 
 export type UssdValues = Record<string, string>;
 
-/** USSD pages hold 182 characters; longer answers are cut or refused by the network. */
+/**
+ * A USSD page is 160 bytes: 182 characters of the GSM 7-bit alphabet (its extension characters
+ * such as € and [ take two), or 80 UTF-16 units once any other character is in the text.
+ */
 export const USSD_PAGE_SIZE = 182;
+export const USSD_PAGE_SIZE_UCS2 = 80;
 
 const PLACEHOLDER = /\{\{\s*\$ussd(?:\.([A-Za-z_][A-Za-z0-9_]*)|\[\s*(["'])([^"'\]]*)\2\s*\])\s*\}\}/g;
 
@@ -41,11 +45,15 @@ export function nonGsmCharacters(text: string): string[] {
 /** Warnings about a screen's text (without its CON/END prefix) that phones may not show as meant. */
 export function displayWarnings(screenId: string, text: string): string[] {
 	const warnings: string[] = [];
-	const length = [...text].length;
-	if (length > USSD_PAGE_SIZE) {
-		warnings.push(`USSD screen "${screenId}" is ${length} characters long: phones show ${USSD_PAGE_SIZE} per screen and networks may cut or refuse the rest. Shorten its text or options.`);
-	}
 	const odd = nonGsmCharacters(text);
+	const size = odd.length ? text.length : [...text].reduce((total, c) => total + (GSM_EXTENSION.includes(c) ? 2 : 1), 0);
+	const limit = odd.length ? USSD_PAGE_SIZE_UCS2 : USSD_PAGE_SIZE;
+	if (size > limit) {
+		const why = odd.length ? ' because it has characters outside the GSM 7-bit alphabet' : '';
+		warnings.push(
+			`USSD screen "${screenId}" is ${size} characters long: a USSD page holds ${limit}${why}, and networks may cut or refuse the rest. Shorten its text or options.`,
+		);
+	}
 	if (odd.length) {
 		const shown = odd
 			.slice(0, 8)
