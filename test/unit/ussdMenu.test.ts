@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { ussdMenuAnswer } from '../../nodes/AfricasTalkingCallbackResponse/ussdMenu/answer';
+import { ussdMenuFields } from '../../nodes/AfricasTalkingCallbackResponse/ussdMenu/fields';
 import { parseUssdMenu, UssdMenuError } from '../../nodes/AfricasTalkingCallbackResponse/ussdMenu/schema';
 import { displayWarnings, expressionWithValues, fillPlaceholders, nonGsmCharacters } from '../../nodes/AfricasTalkingCallbackResponse/ussdMenu/text';
 import { walkUssdMenu, type UssdRenderer } from '../../nodes/AfricasTalkingCallbackResponse/ussdMenu/walker';
@@ -226,6 +227,11 @@ describe('USSD menu schema', () => {
 		expect(walk('', menu).text).toBe('Hi\n5. Go');
 		expect(walk('5', menu).screen).toBe('2');
 		expect(parseUssdMenu(JSON.stringify(SHOP)).screens.size).toBe(8);
+	});
+
+	it('accepts the Menu JSON field\'s default', () => {
+		const menu = parseUssdMenu(ussdMenuFields.find((field) => field.name === 'menuJson')!.default);
+		expect(walk('1*Amina', menu)).toMatchObject({ ended: true, text: 'Thank you Amina' });
 	});
 
 	it('accepts the README\'s JSON example', () => {
