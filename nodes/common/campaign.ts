@@ -8,13 +8,19 @@ import {
 	type IExecutePaginationFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
+import { accountKey, acquireLimiter, releaseLimiter, type Limiter } from './limiter';
+import { CampaignSummary, type CampaignOutput, type RecipientOutcome } from './summary';
+
+export { accountKey, Limiter } from './limiter';
+export { CampaignSummary, type CampaignOutput, type RecipientOutcome } from './summary';
 
 /**
  * The provider-neutral core of bulk sends: a list goes out in chunks of `batchSize` per request;
- * requests of all items of one node run share one limit of concurrent requests (and optionally of
- * requests per second), since n8n starts every item's requests at once; 429 and 5xx answers are
- * retried with backoff that honours Retry-After. Only message sends use this: money-moving
- * operations are never retried automatically.
+ * every request to one account (credential and host) from this process, over all items and all
+ * runs, goes through one limiter of concurrent requests (and optionally of requests per second;
+ * limiter.ts), since n8n starts every item's requests at once and campaigns may run side by side;
+ * 429 and 5xx answers are retried with backoff that honours Retry-After. Only message sends use
+ * this: money-moving operations are never retried automatically.
  */
 export interface CampaignOptions {
 	batchSize: number;
@@ -22,62 +28,20 @@ export interface CampaignOptions {
 	maxPerSecond: number;
 	retry: boolean;
 	maxRetries: number;
+	/** One item per recipient (default), or one summary item per input item (the node's Output field). */
+	output?: CampaignOutput;
+	/** With the summary: list the message ID of every recipient sent (the node's Include Message IDs field). */
+	includeMessageIds?: boolean;
 }
 
 export const CAMPAIGN_DEFAULTS: CampaignOptions = { batchSize: 1000, maxConcurrency: 10, maxPerSecond: 0, retry: true, maxRetries: 4 };
 const BACKOFF_BASE_MS = 250;
 const BACKOFF_MAX_MS = 30000;
 
-export class Limiter {
-	private active = 0;
-	private readonly waiting: Array<() => void> = [];
-	private nextStart = 0;
-	users = 0;
-
-	constructor(
-		private readonly max: number,
-		private readonly perSecond: number,
-	) {}
-
-	async run<T>(task: () => Promise<T>): Promise<T> {
-		if (this.active < this.max) this.active += 1;
-		// A released slot is handed straight to the next waiter, so the limit is never exceeded.
-		else await new Promise<void>((resolve) => this.waiting.push(resolve));
-		try {
-			if (this.perSecond > 0) {
-				const now = Date.now();
-				const start = Math.max(now, this.nextStart);
-				this.nextStart = start + 1000 / this.perSecond;
-				if (start > now) await sleep(start - now);
-			}
-			return await task();
-		} finally {
-			const next = this.waiting.shift();
-			if (next) next();
-			else this.active -= 1;
-		}
-	}
-}
-
-// One limiter per node run (execution and node), shared by the requests of all its items.
-const limiters = new Map<string, Limiter>();
-
-function limiterFor(key: string, options: CampaignOptions): Limiter {
-	let limiter = limiters.get(key);
-	if (!limiter) {
-		limiter = new Limiter(options.maxConcurrency > 0 ? options.maxConcurrency : Number.MAX_SAFE_INTEGER, options.maxPerSecond);
-		limiters.set(key, limiter);
-	}
-	limiter.users += 1;
-	return limiter;
-}
-
-function releaseLimiter(key: string, limiter: Limiter): void {
-	limiter.users -= 1;
-	if (limiter.users === 0 && limiters.get(key) === limiter) limiters.delete(key);
-}
-
-/** The campaign options of the node's `options` collection, with defaults (provider defaults may override). */
+/**
+ * The campaign options of the node's `options` collection, with defaults (provider defaults may
+ * override), and its Output (`output`: perRecipient or summary) and `includeMessageIds` fields.
+ */
 export function campaignOptions(this: IExecutePaginationFunctions, defaults: CampaignOptions = CAMPAIGN_DEFAULTS): CampaignOptions {
 	const given = this.getNodeParameter('options', {}) as IDataObject;
 	const number = (key: keyof CampaignOptions) => (given[key] === undefined || given[key] === '' ? (defaults[key] as number) : Number(given[key]));
@@ -87,6 +51,8 @@ export function campaignOptions(this: IExecutePaginationFunctions, defaults: Cam
 		maxPerSecond: Math.max(0, number('maxPerSecond')),
 		retry: given.retry === undefined ? defaults.retry : given.retry === true,
 		maxRetries: Math.max(0, number('maxRetries')),
+		output: this.getNodeParameter('output', 'perRecipient') === 'summary' ? 'summary' : 'perRecipient',
+		includeMessageIds: this.getNodeParameter('includeMessageIds', false) === true,
 	};
 }
 
@@ -115,7 +81,7 @@ async function requestWithRetry(
 ): Promise<INodeExecutionData[]> {
 	for (let attempt = 0; ; attempt++) {
 		try {
-			return await limiter.run(async () => await this.makeRoutingRequest(requestData));
+			return await limiter.run(options, async () => await this.makeRoutingRequest(requestData));
 		} catch (error) {
 			if (!options.retry || !retryable(error) || attempt >= options.maxRetries) {
 				throw error instanceof NodeApiError || error instanceof NodeOperationError
@@ -138,35 +104,100 @@ export interface ChunkedSend<T> {
 	entries: T[];
 	/** The request for one chunk of entries, derived from the item's prepared request. */
 	requestFor: (entries: T[]) => DeclarativeRestApiSettings.ResultOptions;
-	/** Error items for the entries of a chunk that failed after its retries. */
+	/** Error items for the entries of a chunk that failed after its retries (or was refused). */
 	failedItems: (entries: T[], error: Error) => INodeExecutionData[];
+	/** Whether two neighbouring entries may share one request (by default all may, up to batchSize). */
+	canShareRequest?: (previous: T, next: T) => boolean;
+	/** Why the entry at this index is refused without being sent, if it is (Continue On Fail). */
+	refusal?: (index: number) => Error | undefined;
+	/** What one output item says about its recipient: needed for the Summary output. */
+	outcome?: (json: IDataObject) => RecipientOutcome;
+	/** The account the requests go to (`accountKey`): every run to one account shares one limiter. */
+	limitKey?: string;
+}
+
+interface Chunk {
+	start: number;
+	end: number;
+	refused?: Error;
+}
+
+/** The chunks of a list, made as they are needed: a million entries are never all sliced at once. */
+function* chunks<T>(send: ChunkedSend<T>, batchSize: number): Generator<Chunk> {
+	const { entries } = send;
+	for (let start = 0; start < entries.length; ) {
+		const refused = send.refusal?.(start);
+		let end = start + 1;
+		if (!refused) {
+			while (
+				end < entries.length &&
+				end - start < batchSize &&
+				!send.refusal?.(end) &&
+				(send.canShareRequest?.(entries[end - 1], entries[end]) ?? true)
+			) {
+				end += 1;
+			}
+		}
+		yield { start, end, refused };
+		start = end;
+	}
 }
 
 /**
- * The requests of one item: its entries in chunks, several in flight under the node run's
- * limiter, outputs in input order. A chunk that still fails after its retries becomes error items
- * for its entries, next to the chunks that were sent; when nothing was sent at all, the first
- * reason (with its hint) is thrown as the clearest error, unless the node continues on fail.
+ * The requests of one item: its entries in chunks, several in flight under the account's shared
+ * limiter, taken from the list as slots free up. Outputs come in input order, one item per
+ * recipient, or (Output: Summary) one summary item into which every answer is folded as it
+ * arrives, so that no answer is kept. A chunk that still fails after its retries becomes error
+ * items (or failed recipients of the summary) next to the chunks that were sent; when nothing was
+ * sent at all, the first reason (with its hint) is thrown as the clearest error, unless the node
+ * continues on fail.
  */
 export async function sendInChunks<T>(this: IExecutePaginationFunctions, send: ChunkedSend<T>, options: CampaignOptions): Promise<INodeExecutionData[]> {
-	const chunks = chunk(send.entries, options.batchSize);
-	const key = `${this.getExecutionId()}:${this.getNode().id}`;
-	const limiter = limiterFor(key, options);
-	const failures: unknown[] = [];
+	const { outcome } = send;
+	if (options.output === 'summary' && !outcome) {
+		throw new NodeOperationError(this.getNode(), 'This operation has no Summary output', { itemIndex: this.getItemIndex() });
+	}
+	const summary = options.output === 'summary' ? new CampaignSummary(options.includeMessageIds) : undefined;
+	const ordered: INodeExecutionData[][] = [];
+	const collect = (index: number, items: INodeExecutionData[]) => {
+		if (summary && outcome) for (const item of items) summary.add(outcome(item.json));
+		else ordered[index] = items;
+	};
+	const pending = chunks(send, options.batchSize);
+	let taken = 0;
+	let requests = 0;
+	let failed = 0;
+	let firstFailure: unknown;
+	const key = send.limitKey ?? accountKey.call(this, undefined);
+	const limiter = acquireLimiter(key);
+	const worker = async () => {
+		for (let next = pending.next(); !next.done; next = pending.next()) {
+			const index = taken++;
+			const { start, end, refused } = next.value;
+			const entries = send.entries.slice(start, end);
+			if (refused) {
+				collect(index, send.failedItems(entries, refused));
+				continue;
+			}
+			requests += 1;
+			try {
+				collect(index, await requestWithRetry.call(this, send.requestFor(entries), options, limiter));
+			} catch (error) {
+				failed += 1;
+				firstFailure ??= error;
+				collect(index, send.failedItems(entries, error as Error));
+			}
+		}
+	};
+	// As many workers as requests may be in flight: the list is read only as fast as it is sent.
+	const entryCount = send.entries.length;
+	const workers = Math.min(entryCount, options.maxConcurrency > 0 ? options.maxConcurrency : Math.ceil(entryCount / options.batchSize));
 	try {
-		const results = await Promise.all(
-			chunks.map(async (entries) => {
-				try {
-					return await requestWithRetry.call(this, send.requestFor(entries), options, limiter);
-				} catch (error) {
-					failures.push(error);
-					return send.failedItems(entries, error as Error);
-				}
-			}),
-		);
-		if (failures.length === chunks.length && failures.length > 0 && !this.continueOnFail()) throw failures[0];
-		return results.flat();
+		await Promise.all(Array.from({ length: workers }, worker));
 	} finally {
 		releaseLimiter(key, limiter);
 	}
+	if (failed > 0 && failed === requests && !this.continueOnFail()) throw firstFailure;
+	if (summary) return [{ json: summary.toJson(), pairedItem: { item: this.getItemIndex() } }];
+	return ordered.flat();
 }

@@ -48,6 +48,26 @@ export function entriesToItems(options: EntriesOptions): PostReceive {
 	};
 }
 
+/** The error for an item some of whose recipients were rejected: how many, the first few, what was accepted. */
+async function throwRejected(
+	this: IExecuteSingleFunctions,
+	rejected: { failed: number; total: number; reasons: string[]; continueGives: string },
+	httpCode: string,
+): Promise<never> {
+	const { failed, total, reasons, continueGives } = rejected;
+	const accepted = total - failed;
+	const listed = reasons.slice(0, 5).join('; ') + (failed > 5 ? '; …' : '');
+	return await throwApiError.call(
+		this,
+		`Africa's Talking rejected ${failed} of ${total} recipients: ${listed}`,
+		accepted > 0
+			? `${accepted} other recipient(s) were accepted: do not re-run this item as is. Turn on Settings → On Error → Continue to get ${continueGives}.`
+			: 'No recipient was accepted.',
+		httpCode,
+		{ failed, accepted },
+	);
+}
+
 /**
  * Fails the item when recipients were rejected, saying how many others were accepted, so that
  * what was sent is never hidden (and never re-sent by a blind re-run). Under "Continue On Fail"
@@ -56,16 +76,33 @@ export function entriesToItems(options: EntriesOptions): PostReceive {
 export async function throwIfEntriesFailed(this: IExecuteSingleFunctions, items: INodeExecutionData[], httpCode = '200'): Promise<INodeExecutionData[]> {
 	const failed = items.filter((item) => item.json.error !== undefined);
 	if (failed.length === 0 || this.continueOnFail()) return items;
-	const accepted = items.length - failed.length;
-	const listed = failed.slice(0, 5).map((item) => String(item.json.error)).join('; ') + (failed.length > 5 ? '; …' : '');
-	return await throwApiError.call(
+	return await throwRejected.call(
 		this,
-		`Africa's Talking rejected ${failed.length} of ${items.length} recipients: ${listed}`,
-		accepted > 0
-			? `${accepted} other recipient(s) were accepted: do not re-run this item as is. Turn on Settings → On Error → Continue to get one item per recipient, failures included.`
-			: 'No recipient was accepted.',
+		{
+			failed: failed.length,
+			total: items.length,
+			reasons: failed.slice(0, 5).map((item) => String(item.json.error)),
+			continueGives: 'one item per recipient, failures included',
+		},
 		httpCode,
-		{ failed: failed.length, accepted },
+	);
+}
+
+/** The same rule for the Summary output: under "Continue On Fail" the summary lists every failed recipient. */
+export async function throwIfSummaryFailed(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const [summary] = items;
+	const failed = Number(summary?.json.failed ?? 0);
+	if (failed === 0 || this.continueOnFail()) return items;
+	const failures = (summary.json.failedRecipients ?? []) as IDataObject[];
+	return await throwRejected.call(
+		this,
+		{
+			failed,
+			total: Number(summary.json.recipients),
+			reasons: failures.slice(0, 5).map((failure) => `${String(failure.recipient)}: ${String(failure.reason)}`),
+			continueGives: 'the summary with every failed recipient and its reason',
+		},
+		'200',
 	);
 }
 

@@ -1,18 +1,60 @@
 import { updateDisplayOptions, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
 import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
-import { campaignOptionFields, enqueueOption, messageField, messagingRouting, recipientsField } from './smsFields';
+import { sendSms } from '../../shared/campaign';
+import {
+	campaignOptionFields,
+	enqueueOption,
+	includeMessageIdsField,
+	messageField,
+	messagingRouting,
+	outputField,
+	recipientsField,
+} from './smsFields';
 
 export const option: INodePropertyOptions = {
 	name: 'Send',
 	value: 'send',
 	action: 'Send an SMS',
-	description: 'Send one message to one or many phone numbers; outputs one item per recipient',
-	routing: messagingRouting(AT_BASE_URL.api, 1),
+	description: 'Send one message to one or many phone numbers, or a personalised message to each number of a list',
+	routing: messagingRouting(AT_BASE_URL.api, 1, sendSms),
 };
 
+const sameMessage = { show: { messageMode: ['sameMessage'] } };
+
 const properties: INodeProperties[] = [
-	recipientsField,
-	messageField,
+	{
+		displayName: 'Messages',
+		name: 'messageMode',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'A List of Personalised Messages',
+				value: 'list',
+				description: 'One item holds a list of { to, message }, e.g. from the Aggregate node: no per-item cost in n8n',
+			},
+			{
+				name: 'Same Message to All Recipients',
+				value: 'sameMessage',
+				description: 'One message to the phone numbers of Recipients',
+			},
+		],
+		default: 'sameMessage',
+	},
+	{ ...recipientsField, displayOptions: sameMessage },
+	{ ...messageField, displayOptions: sameMessage },
+	{
+		displayName: 'Message List',
+		name: 'messageList',
+		type: 'json',
+		required: true,
+		default: '[\n  { "to": "+254711XXXYYY", "message": "Hi Amina, your order has shipped" }\n]',
+		description:
+			'One entry per recipient: { "to": phone number in international format, "message": its text }. Usually an expression returning the list an Aggregate or Code node built. Every entry is checked before anything is sent; neighbouring entries with the same text share a request.',
+		displayOptions: { show: { messageMode: ['list'] } },
+	},
+	outputField,
+	includeMessageIdsField,
 	{
 		displayName: 'Options',
 		name: 'options',

@@ -1,12 +1,20 @@
 import { updateDisplayOptions, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
 import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
-import { campaignOptionFields, enqueueOption, messageField, messagingRouting, recipientsField } from './smsFields';
+import {
+	campaignOptionFields,
+	enqueueOption,
+	includeMessageIdsField,
+	messageField,
+	messagingRouting,
+	outputField,
+	recipientsField,
+} from './smsFields';
 
 export const option: INodePropertyOptions = {
 	name: 'Send Premium',
 	value: 'sendPremium',
 	action: 'Send a premium SMS',
-	description: 'Send a premium (subscription or on-demand) message on your short code and keyword; outputs one item per recipient',
+	description: 'Send a premium (subscription or on-demand) message on your short code and keyword; outputs one item per recipient or a summary',
 	routing: messagingRouting(AT_BASE_URL.premium, 0),
 };
 
@@ -34,6 +42,8 @@ const properties: INodeProperties[] = [
 	},
 	recipientsField,
 	messageField,
+	outputField,
+	includeMessageIdsField,
 	{
 		displayName: 'Options',
 		name: 'options',

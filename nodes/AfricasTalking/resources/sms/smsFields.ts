@@ -1,4 +1,4 @@
-import type { INodeProperties, INodePropertyRouting } from 'n8n-workflow';
+import type { DeclarativeRestApiSettings, IExecutePaginationFunctions, INodeExecutionData, INodeProperties, INodePropertyRouting } from 'n8n-workflow';
 import { sendSmsInChunks } from '../../shared/campaign';
 import { check } from '../../shared/checks';
 import { operationRouting } from '../../shared/routing';
@@ -6,8 +6,15 @@ import { smsRecipientsToItems } from './smsResponse';
 
 /** What Send and Send Premium share exactly: the request, and the recipients, message and campaign fields. */
 
-/** Both post AT's messaging form, each on its own host; long recipient lists go out in chunks (campaign.ts). */
-export function messagingRouting(baseURL: string, bulkSMSMode: 0 | 1): INodePropertyRouting {
+/**
+ * Both post AT's messaging form, each on its own host; long recipient lists go out in chunks
+ * (campaign.ts), by `pagination`: Send's also sends personalised lists.
+ */
+export function messagingRouting(
+	baseURL: string,
+	bulkSMSMode: 0 | 1,
+	pagination: (this: IExecutePaginationFunctions, requestData: DeclarativeRestApiSettings.ResultOptions) => Promise<INodeExecutionData[]> = sendSmsInChunks,
+): INodePropertyRouting {
 	return operationRouting({
 		method: 'POST',
 		url: '/version1/messaging',
@@ -15,7 +22,7 @@ export function messagingRouting(baseURL: string, bulkSMSMode: 0 | 1): INodeProp
 		encoding: 'form',
 		body: { bulkSMSMode },
 		postReceive: [smsRecipientsToItems],
-		pagination: sendSmsInChunks,
+		pagination,
 	});
 }
 
@@ -41,6 +48,38 @@ export const messageField: INodeProperties = {
 	description:
 		'Text of the SMS. 160 GSM characters make one part (153 per part when longer); any other character (emoji, accents beyond GSM) makes it 70 (67).',
 	routing: { send: { type: 'body', property: 'message' } },
+};
+
+/** One item per recipient, or (for large campaigns) one summary item per input item. */
+export const outputField: INodeProperties = {
+	displayName: 'Output',
+	name: 'output',
+	type: 'options',
+	noDataExpression: true,
+	options: [
+		{
+			name: 'One Item per Recipient',
+			value: 'perRecipient',
+			description: 'Number, status, cost and message ID of every recipient, in the order of the list',
+		},
+		{
+			name: 'Summary',
+			value: 'summary',
+			description:
+				'One item per input item: counts by status, total cost, and every failed recipient with its reason. Uses little memory: for campaigns of 100,000 recipients and more.',
+		},
+	],
+	default: 'perRecipient',
+};
+
+export const includeMessageIdsField: INodeProperties = {
+	displayName: 'Include Message IDs',
+	name: 'includeMessageIds',
+	type: 'boolean',
+	default: false,
+	displayOptions: { show: { output: ['summary'] } },
+	description:
+		'Whether the summary also lists every recipient sent with its message ID (to match delivery reports). A million recipients make this list about 100 MB.',
 };
 
 export const enqueueOption: INodeProperties = {

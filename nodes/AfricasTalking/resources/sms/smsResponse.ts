@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import type { RecipientOutcome } from '../../../common/summary';
 import { entriesToItems } from '../../shared/responses';
 
 /** AT's per-recipient status codes, with what a user should check for each failure. */
@@ -56,3 +57,25 @@ export const smsRecipientsToItems = entriesToItems({
 	reason: (body) => String((body.SMSMessageData as IDataObject | undefined)?.Message ?? ''),
 	hint: (reason) => MESSAGE_HINTS[reason] ?? 'Check the recipients, the message and the sender ID.',
 });
+
+/** AT's cost of one recipient, e.g. "KES 0.8000" ("0" for a recipient that was not sent). */
+function parseCost(cost: unknown): RecipientOutcome['cost'] {
+	const match = /^([A-Z]{3})\s+(-?\d+(?:\.\d+)?)$/.exec(String(cost ?? '').trim());
+	return match ? { currency: match[1], amount: Number(match[2]) } : undefined;
+}
+
+/** What one recipient item says, for the Summary output. */
+export function smsOutcome(json: IDataObject): RecipientOutcome {
+	const recipient = String(json.number ?? '');
+	const error = json.error === undefined ? undefined : String(json.error);
+	const sent = json.success === true && error === undefined;
+	return {
+		recipient,
+		sent,
+		status: String(json.statusName ?? (sent ? 'Sent' : 'NotSent')),
+		cost: parseCost(json.cost),
+		messageId: sent && typeof json.messageId === 'string' ? json.messageId : undefined,
+		// The reason without the number in front: the summary lists it next to the reason.
+		reason: error !== undefined && error.startsWith(`${recipient}: `) ? error.slice(recipient.length + 2) : error,
+	};
+}

@@ -1,0 +1,81 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/** How a campaign's output is shaped (the node's Output field). */
+export type CampaignOutput = 'perRecipient' | 'summary';
+
+/** What a provider's answer says about one recipient, in provider-neutral terms. */
+export interface RecipientOutcome {
+	recipient: string;
+	/** Whether the provider accepted the message for this recipient. */
+	sent: boolean;
+	/** The provider's status name, counted in `byStatus`. */
+	status: string;
+	/** What this recipient cost, when the provider says. */
+	cost?: { currency: string; amount: number };
+	messageId?: string;
+	/** Why a recipient was not sent (the provider's reason and what to check). */
+	reason?: string;
+}
+
+// Costs are added up in millionths, so that a million amounts of 0.8 add up to exactly 800,000.
+const COST_UNIT = 1e6;
+
+/**
+ * One item's campaign in a few numbers, folded in one answer at a time so that a million
+ * recipients never sit in memory: counts by status, total cost per currency, every recipient
+ * that failed with its reason (never dropped), and message IDs only when asked for.
+ */
+export class CampaignSummary {
+	private recipients = 0;
+	private sent = 0;
+	private readonly byStatus: Record<string, number> = {};
+	private readonly cost = new Map<string, number>();
+	private readonly failedRecipients: IDataObject[] = [];
+	private readonly messageIds: IDataObject[] | undefined;
+
+	constructor(includeMessageIds = false) {
+		this.messageIds = includeMessageIds ? [] : undefined;
+	}
+
+	add(outcome: RecipientOutcome): void {
+		this.recipients += 1;
+		this.byStatus[outcome.status] = (this.byStatus[outcome.status] ?? 0) + 1;
+		if (outcome.cost && Number.isFinite(outcome.cost.amount)) {
+			const units = Math.round(outcome.cost.amount * COST_UNIT);
+			this.cost.set(outcome.cost.currency, (this.cost.get(outcome.cost.currency) ?? 0) + units);
+		}
+		if (outcome.sent) {
+			this.sent += 1;
+			if (this.messageIds && outcome.messageId !== undefined) this.messageIds.push({ recipient: outcome.recipient, messageId: outcome.messageId });
+		} else {
+			this.failedRecipients.push({ recipient: outcome.recipient, status: outcome.status, reason: outcome.reason ?? outcome.status });
+		}
+	}
+
+	get failed(): number {
+		return this.failedRecipients.length;
+	}
+
+	get total(): number {
+		return this.recipients;
+	}
+
+	/** The first few failures, for an error message. */
+	firstFailures(count: number): IDataObject[] {
+		return this.failedRecipients.slice(0, count);
+	}
+
+	toJson(): IDataObject {
+		const totalCost: IDataObject = {};
+		for (const [currency, units] of this.cost) totalCost[currency] = units / COST_UNIT;
+		return {
+			recipients: this.recipients,
+			sent: this.sent,
+			failed: this.failedRecipients.length,
+			byStatus: this.byStatus,
+			totalCost,
+			failedRecipients: this.failedRecipients,
+			...(this.messageIds ? { messageIds: this.messageIds } : {}),
+		};
+	}
+}
