@@ -6,6 +6,7 @@ import {
 } from 'n8n-workflow';
 import { accountKey, campaignOptions, sendInChunks, type CampaignOptions, type ChunkedSend } from '../../common/campaign';
 import { itemsFor } from '../../common/items';
+import { decodeFormValue, encodeFormValue } from '../../common/values';
 import { sendMessageList } from '../../common/messageList';
 import { smsOutcome } from '../resources/sms/smsResponse';
 import { assertPhoneNumber } from './phoneNumbers';
@@ -14,19 +15,66 @@ import { throwIfEntriesFailed, throwIfSummaryFailed } from './responses';
 export { CAMPAIGN_DEFAULTS } from '../../common/campaign';
 
 /**
- * What both kinds of SMS campaign share: the item's prepared form (username, sender, enqueue…,
- * already checked and encoded by preSend), one request per recipient chunk with its own `to`
- * (and `message`), error items for what was not sent, and the account whose limiter it uses.
+ * The item's form as prepareRequest encoded it (username, sender, enqueue…), with some fields
+ * replaced per request. Values stay encoded: a million-number `to` is cut into chunks where its
+ * encoded commas are, never decoded whole nor encoded again.
+ */
+class EncodedForm {
+	private readonly params: string[];
+
+	constructor(body: string) {
+		this.params = body === '' ? [] : body.split('&');
+	}
+
+	/** The encoded value of a field, or undefined. */
+	get(name: string): string | undefined {
+		const param = this.params.find((p) => p.startsWith(`${name}=`));
+		return param === undefined ? undefined : param.slice(name.length + 1);
+	}
+
+	/** The body with these fields (already encoded) in place of the item's own, or added. */
+	with(encoded: Record<string, string>): string {
+		const names = Object.keys(encoded);
+		const kept = this.params.map((param) => {
+			const name = names.find((n) => param.startsWith(`${n}=`));
+			return name === undefined ? param : `${name}=${encoded[name]}`;
+		});
+		const added = names.filter((name) => this.get(name) === undefined).map((name) => `${name}=${encoded[name]}`);
+		return [...kept, ...added].join('&');
+	}
+}
+
+const ENCODED_COMMA = encodeFormValue(',');
+
+/** An encoded recipient list in chunks of `size` numbers, each still encoded (slices, not copies). */
+function encodedChunks(list: string, size: number): string[] {
+	const chunks: string[] = [];
+	let start = 0;
+	let count = 0;
+	for (let comma = list.indexOf(ENCODED_COMMA); comma >= 0; comma = list.indexOf(ENCODED_COMMA, comma + ENCODED_COMMA.length)) {
+		count += 1;
+		if (count === size) {
+			chunks.push(list.slice(start, comma));
+			start = comma + ENCODED_COMMA.length;
+			count = 0;
+		}
+	}
+	if (start < list.length || chunks.length === 0) chunks.push(list.slice(start));
+	return chunks;
+}
+
+/**
+ * What both kinds of SMS campaign share: the item's encoded form with `to` (and `message`) set
+ * per request, error items for what was not sent, and the account whose limiter it uses.
  */
 function smsCampaign(this: IExecutePaginationFunctions, requestData: DeclarativeRestApiSettings.ResultOptions) {
-	const form = new URLSearchParams(requestData.options.body as string);
+	const form = new EncodedForm(String(requestData.options.body ?? ''));
 	return {
 		form,
-		requestWith: (fields: Record<string, string>): DeclarativeRestApiSettings.ResultOptions => {
-			const body = new URLSearchParams(form);
-			for (const [name, value] of Object.entries(fields)) body.set(name, value);
-			return { ...requestData, options: { ...requestData.options, body: body.toString() } };
-		},
+		requestWith: (encoded: Record<string, string>): DeclarativeRestApiSettings.ResultOptions => ({
+			...requestData,
+			options: { ...requestData.options, body: form.with(encoded) },
+		}),
 		failedItems: (numbers: string[], error: Error) => {
 			// An entry refused before sending already names itself; a failed request names each recipient.
 			const refused = error instanceof NodeOperationError;
@@ -60,16 +108,18 @@ export async function sendSmsInChunks(
 ): Promise<INodeExecutionData[]> {
 	const { form, requestWith, failedItems, outcome, limitKey } = smsCampaign.call(this, requestData);
 	const options = campaignOptions.call(this);
+	const numbersOf = (chunk: string) => decodeFormValue(chunk).split(',');
+	// The entries are whole chunks of Recipients per Request numbers: one entry, one request.
 	const items = await sendInChunks.call<IExecutePaginationFunctions, [ChunkedSend<string>, CampaignOptions], Promise<INodeExecutionData[]>>(
 		this,
 		{
-			entries: (form.get('to') ?? '').split(','),
-			requestFor: (numbers: string[]) => requestWith({ to: numbers.join(',') }),
-			failedItems,
+			entries: encodedChunks(form.get('to') ?? '', options.batchSize),
+			requestFor: ([chunk]) => requestWith({ to: chunk }),
+			failedItems: ([chunk], error) => failedItems(numbersOf(chunk), error),
 			outcome,
 			limitKey,
 		},
-		options,
+		{ ...options, batchSize: 1 },
 	);
 	return await finish.call(this, items, options);
 }
@@ -97,7 +147,7 @@ export async function sendSmsList(
 				assertPhoneNumber(node, number, label, this.getItemIndex());
 				return number;
 			},
-			requestFor: (numbers, message) => requestWith({ to: numbers.join(','), message }),
+			requestFor: (numbers, message) => requestWith({ to: encodeFormValue(numbers.join(',')), message: encodeFormValue(message) }),
 			failedItems,
 			outcome,
 			limitKey,

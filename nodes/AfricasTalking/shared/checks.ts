@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INode } from 'n8n-workflow';
-import { assertPhoneNumber, parsePhoneNumbers } from './phoneNumbers';
+import { assertPhoneNumber, phoneListText } from './phoneNumbers';
 import type { PreSend } from './routing';
 import { currencyCode, httpsUrl, positiveAmount, requireCount } from './validation';
 import { isEmpty } from '../../common/values';
@@ -16,7 +16,7 @@ function trimmedPhoneNumber(node: INode, value: unknown, field: string, itemInde
 /** Each check returns the value as AT takes it, or throws an error naming field, value and item. */
 const NORMALIZE: Record<Check, Normalize> = {
 	phone: trimmedPhoneNumber,
-	phoneList: (node, value, field, itemIndex) => parsePhoneNumbers(node, value, field, itemIndex).join(','),
+	phoneList: phoneListText,
 	amount: positiveAmount,
 	currency: currencyCode,
 	httpsUrl,

@@ -19,14 +19,50 @@ function formatHint(value: string): string {
  */
 export function parsePhoneNumbers(node: INode, value: unknown, field: string, itemIndex: number): string[] {
 	const numbers = splitList(value);
-	if (numbers.length === 0) {
-		throw new NodeOperationError(node, `"${field}" is empty (item ${itemIndex + 1})`, {
-			itemIndex,
-			description: 'Enter at least one phone number in international format, e.g. +254711XXXYYY.',
-		});
-	}
+	if (numbers.length === 0) throw emptyList(node, field, itemIndex);
 	for (const number of numbers) assertPhoneNumber(node, number, field, itemIndex);
 	return numbers;
+}
+
+function emptyList(node: INode, field: string, itemIndex: number): NodeOperationError {
+	return new NodeOperationError(node, `"${field}" is empty (item ${itemIndex + 1})`, {
+		itemIndex,
+		description: 'Enter at least one phone number in international format, e.g. +254711XXXYYY.',
+	});
+}
+
+/**
+ * The same check, giving the list as AT takes it: the numbers joined by commas. A text of a
+ * million numbers is checked where it lies and returned as is when it is already comma-separated
+ * (or with its separators replaced), and an array is joined once: no array of a million pieces.
+ */
+export function phoneListText(node: INode, value: unknown, field: string, itemIndex: number): string {
+	let count = 0;
+	const checked = (text: string): string => {
+		const pieces = /[^,;\s]+/g;
+		for (let piece = pieces.exec(text); piece; piece = pieces.exec(text)) {
+			assertPhoneNumber(node, piece[0], field, itemIndex);
+			count += 1;
+		}
+		return /[;\s]|,,|^,|,$/.test(text) ? text.replace(/[,;\s]+/g, ',').replace(/^,|,$/g, '') : text;
+	};
+	let joined: string;
+	if (Array.isArray(value)) {
+		const texts: string[] = [];
+		const add = (element: unknown) => {
+			if (Array.isArray(element)) for (const inner of element) add(inner);
+			else {
+				const text = checked(String(element ?? ''));
+				if (text !== '') texts.push(text);
+			}
+		};
+		add(value);
+		joined = texts.join(',');
+	} else {
+		joined = checked(String(value ?? ''));
+	}
+	if (count === 0) throw emptyList(node, field, itemIndex);
+	return joined;
 }
 
 export function assertPhoneNumber(node: INode, value: string, field: string, itemIndex: number): void {

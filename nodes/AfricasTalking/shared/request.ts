@@ -5,7 +5,7 @@ import {
 	type IExecuteSingleFunctions,
 	type IHttpRequestOptions,
 } from 'n8n-workflow';
-import { withoutEmpty } from '../../common/values';
+import { encodeFormValue, withoutEmpty } from '../../common/values';
 import { africasTalkingUsername, AT_BASE_URL, baseUrlForEnvironment, CREDENTIAL_NAME } from '../../AfricasTalkingCommon/environment';
 
 /** How an endpoint takes its parameters: form body, JSON body, or query string. */
@@ -54,9 +54,9 @@ export async function prepareRequest(this: IExecuteSingleFunctions, options: IHt
 		options.qs = { username, ...qs };
 		delete options.body;
 	} else if (encoding === 'form') {
-		const form = new URLSearchParams();
-		for (const [key, value] of Object.entries({ username, ...body })) form.append(key, toFormValue(value));
-		options.body = form.toString();
+		options.body = Object.entries({ username, ...body })
+			.map(([key, value]) => `${encodeFormValue(key)}=${encodeFormValue(toFormValue(value))}`)
+			.join('&');
 		options.qs = qs;
 	} else {
 		options.body = { username, ...body };
