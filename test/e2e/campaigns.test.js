@@ -5,7 +5,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { useStack, uniquePath, LIVE } = require('./stack');
 const { webhookWorkflow, AT_NODE_NAME } = require('../harness/workflows');
-const { nodeOutput } = require('../harness/n8n');
+const { nodeOutput, nodeError } = require('../harness/n8n');
 
 jest.setTimeout(300000);
 
@@ -108,5 +108,86 @@ describe('personalised messages, one item per recipient', () => {
 		expect(output.map((i) => [i.json.number, i.pairedItem.item])).toEqual(list.map((p, i) => [p, i]));
 		const messages = stack.fake.requests.filter((r) => r.status === 201).map((r) => r.body.message);
 		expect(new Set(messages).size).toBe(200);
+	});
+});
+
+describe('personalised list in one item, Summary output, limits shared by executions', () => {
+	it('personalised-list.json sends each row its own message from one list and outputs the summary', async () => {
+		const items = await runExample('personalised-list.json');
+		expect(stack.fake.requests.map((r) => [r.body.to, r.body.message]).sort()).toEqual(
+			ROWS.map(([phone, name, balance]) => [phone, `Hi ${name}, your balance is ${balance}.`]).sort(),
+		);
+		expect(items).toEqual([{ recipients: 3, sent: 3, failed: 0, byStatus: { Sent: 3 }, totalCost: { KES: 2.4 }, failedRecipients: [] }]);
+	});
+
+	it('sends a list of 300 with 429s and bounded concurrency: each once, one item per entry in list order, linked to its item', async () => {
+		stack.fake.latencyMs = 20;
+		stack.fake.injectRandomFaults({ rate: 0.1, status: 429, seed: 5 });
+		const list = phones(300).map((to, i) => ({ to, message: `Hi customer ${i}` }));
+		const { output } = await campaign(
+			{ resource: 'sms', operation: 'send', messageMode: 'list', messageList: '={{ $json.messages }}', options: { maxConcurrency: 4, maxRetries: 8 } },
+			[{ messages: list }],
+		);
+		stack.fake.latencyMs = 0;
+		expect(stack.fake.requests.filter((r) => r.status === 429).length).toBeGreaterThan(5);
+		expect(stack.fake.maxInFlight).toBeLessThanOrEqual(4);
+		expect(list.map((e) => stack.fake.acceptedCount('sms', e.to))).toEqual(list.map(() => 1));
+		const sent = stack.fake.requests.filter((r) => r.status === 201);
+		expect(sent.map((r) => [r.body.to, r.body.message]).sort()).toEqual(list.map((e) => [e.to, e.message]).sort());
+		expect(sent[0].body).toEqual({ username: LIVE.username, bulkSMSMode: '1', to: sent[0].body.to, message: sent[0].body.message });
+		expect(output.map((i) => [i.json.number, i.pairedItem.item])).toEqual(list.map((e) => [e.to, 0]));
+	});
+
+	it('refuses a list with a bad entry before sending anything, naming the index and field', async () => {
+		const list = phones(5).map((to) => ({ to, message: 'Hi' }));
+		list[3] = { to: '0711000003', message: 'Hi' };
+		const hookPath = uniquePath('bad-list');
+		const created = await stack.n8n.createWorkflow(
+			webhookWorkflow({ name: hookPath, path: hookPath, credential: stack.credentials.live, parameters: { resource: 'sms', operation: 'send', messageMode: 'list', messageList: '={{ $json.messages }}' } }),
+			{ activate: true },
+		);
+		await stack.n8n.webhook(hookPath, { items: [{ messages: list }] });
+		const [execution] = await stack.n8n.executions(created.id);
+		expect(execution.status).toBe('error');
+		expect(nodeError(execution, AT_NODE_NAME).message).toBe('Invalid phone number "0711000003" in "Message List[3].to" (item 1)');
+		expect(stack.fake.requests).toHaveLength(0);
+	});
+
+	it('with Continue On Fail, a bad entry is refused and the rest sent; the Summary lists it and AT\'s rejections with their reasons', async () => {
+		const list = phones(6).map((to, i) => ({ to, message: `Hi ${i}` }));
+		list[1] = { to: list[1].to, message: '' };
+		stack.fake.recipientStatus.set(list[4].to, 406);
+		const { output } = await campaign(
+			{ resource: 'sms', operation: 'send', messageMode: 'list', messageList: '={{ $json.messages }}', output: 'summary', includeMessageIds: true },
+			[{ messages: list }],
+			'continueRegularOutput',
+		);
+		expect(stack.fake.requests).toHaveLength(5);
+		expect(output).toHaveLength(1);
+		const summary = output[0].json;
+		expect(summary).toMatchObject({ recipients: 6, sent: 4, failed: 2, byStatus: { Sent: 4, Refused: 1, UserInBlacklist: 1 }, totalCost: { KES: 3.2 } });
+		expect(summary.failedRecipients).toEqual([
+			{ recipient: list[1].to, status: 'Refused', reason: '"Message List[1].message" is empty (entry 2 of 6, item 1)' },
+			{ recipient: list[4].to, status: 'UserInBlacklist', reason: 'UserInBlacklist (406). The recipient opted out of messages from this sender.' },
+		]);
+		expect(summary.messageIds.map((m) => m.recipient)).toEqual([0, 2, 3, 5].map((i) => list[i].to));
+	});
+
+	it('two executions to one account at once keep together to the limit each sets', async () => {
+		stack.fake.latencyMs = 30;
+		const hookPath = uniquePath('parallel');
+		const created = await stack.n8n.createWorkflow(
+			webhookWorkflow({
+				name: hookPath, path: hookPath, credential: stack.credentials.live,
+				parameters: { resource: 'sms', operation: 'send', messageMode: 'list', messageList: '={{ $json.messages }}', output: 'summary', options: { maxConcurrency: 3 } },
+			}),
+			{ activate: true },
+		);
+		const lists = [0, 1].map((n) => phones(60, `+2557${n}`).map((to, i) => ({ to, message: `Hi ${i}` })));
+		await Promise.all(lists.map((list) => stack.n8n.webhook(hookPath, { items: [{ messages: list }] })));
+		stack.fake.latencyMs = 0;
+		const executions = await stack.n8n.executions(created.id);
+		expect(executions.map((e) => nodeOutput(e, AT_NODE_NAME)[0].json.sent)).toEqual([60, 60]);
+		expect(stack.fake.maxInFlight).toBe(3);
 	});
 });
