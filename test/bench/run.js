@@ -76,7 +76,7 @@ const SCENARIOS = [
 		name: 'personalised-list-10k',
 		lists: [phones(10000)],
 		items: (list) => [{ messages: personalised(list) }],
-		parameters: messageList('perRecipient', { maxConcurrency: 50, maxRetries: 8 }),
+		parameters: messageList('perRecipient', { maxConcurrency: 25, maxRetries: 8 }),
 		faults: (fake) => fake.injectRandomFaults({ rate: 0.05, status: 429, seed: 11 }),
 	},
 	{
