@@ -1,15 +1,7 @@
 import { updateDisplayOptions, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
 import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
 import { sendSms } from '../../shared/campaign';
-import {
-	campaignOptionFields,
-	enqueueOption,
-	includeMessageIdsField,
-	messageField,
-	messagingRouting,
-	outputField,
-	recipientsField,
-} from './smsFields';
+import { campaignOptionFields, enqueueOption, includeMessageIdsField, messageField, messagingRouting, outputField, recipientsField } from './smsFields';
 
 export const option: INodePropertyOptions = {
 	name: 'Send',
