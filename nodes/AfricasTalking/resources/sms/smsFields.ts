@@ -79,7 +79,7 @@ export const includeMessageIdsField: INodeProperties = {
 	default: false,
 	displayOptions: { show: { output: ['summary'] } },
 	description:
-		'Whether the summary also lists every recipient sent with its message ID (to match delivery reports). A million recipients make this list about 100 MB.',
+		'Whether the summary also lists every recipient sent with its message ID (to match delivery reports). The list grows with the campaign: leave it off for very large sends.',
 };
 
 export const enqueueOption: INodeProperties = {
