@@ -1,5 +1,6 @@
 'use strict';
-// Unit tests (TypeScript, in-process) and end-to-end tests (real n8n, run one file at a time).
+// Unit tests (TypeScript, in-process), end-to-end tests (real n8n, run one file at a time) and
+// queue-mode tests (real n8n main + workers with Redis and PostgreSQL).
 const path = require('node:path');
 
 module.exports = {
@@ -17,6 +18,12 @@ module.exports = {
 			rootDir: path.resolve(__dirname, '..'),
 			testEnvironment: 'node',
 			testMatch: ['<rootDir>/test/e2e/**/*.test.js'],
+		},
+		{
+			displayName: 'queue',
+			rootDir: path.resolve(__dirname, '..'),
+			testEnvironment: 'node',
+			testMatch: ['<rootDir>/test/queue/**/*.test.js'],
 		},
 	],
 };

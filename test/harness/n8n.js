@@ -9,6 +9,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { createRequire } = require('node:module');
 const { ensureN8n, n8nBin, cleanEnv, N8N_HOME } = require('./install-n8n');
+const n8nVersion = require('./n8n-versions');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const PACKAGE_NAME = require(path.join(ROOT, 'package.json')).name;
@@ -88,6 +89,7 @@ class N8n {
 			N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 			EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
 			EXECUTIONS_DATA_SAVE_ON_ERROR: 'all',
+			...n8nVersion.env,
 			...(fakePort ? { AT_FAKE_PORT: String(fakePort), NODE_OPTIONS: `--require ${PRELOAD}` } : {}),
 			...(caPath ? { NODE_EXTRA_CA_CERTS: caPath } : {}),
 			...env,
@@ -119,7 +121,26 @@ class N8n {
 	}
 
 	async start({ setupOwner = true, echo = false } = {}) {
-		this.process = spawn(process.execPath, [n8nBin(), 'start'], { cwd: N8N_HOME, env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
+		await this.run(['start'], echo, async () => {
+			if (!/Editor is now accessible/.test(this.log)) return false;
+			try {
+				return (await fetch(`${this.url}/healthz/readiness`)).ok;
+			} catch {
+				return false; // not listening yet
+			}
+		});
+		if (setupOwner) await this.setupOwner();
+		return this;
+	}
+
+	/** A queue-mode worker (`n8n worker`); give it the main instance's user folder and environment. */
+	async startWorker({ concurrency = 10, echo = false } = {}) {
+		await this.run(['worker', `--concurrency=${concurrency}`], echo, () => /n8n worker is now ready/.test(this.log));
+		return this;
+	}
+
+	async run(args, echo, isReady) {
+		this.process = spawn(process.execPath, [n8nBin(), ...args], { cwd: N8N_HOME, env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
 		const collect = (chunk) => {
 			this.log += chunk.toString();
 			if (echo) process.stdout.write(chunk);
@@ -128,21 +149,12 @@ class N8n {
 		this.process.stderr.on('data', collect);
 		this.exited = new Promise((resolve) => this.process.on('exit', resolve));
 		const deadline = Date.now() + 120000;
-		while (Date.now() < deadline) {
-			if (this.process.exitCode !== null) throw new Error(`n8n exited during start:\n${this.log}`);
-			if (/Editor is now accessible/.test(this.log)) {
-				try {
-					const res = await fetch(`${this.url}/healthz/readiness`);
-					if (res.ok) break;
-				} catch {
-					// not listening yet
-				}
-			}
+		for (;;) {
+			if (this.process.exitCode !== null) throw new Error(`n8n ${args[0]} exited during start:\n${this.log}`);
+			if (await isReady()) return;
+			if (Date.now() >= deadline) throw new Error(`n8n ${args[0]} did not become ready:\n${this.log}`);
 			await sleep(250);
 		}
-		if (Date.now() >= deadline) throw new Error(`n8n did not become ready:\n${this.log}`);
-		if (setupOwner) await this.setupOwner();
-		return this;
 	}
 
 	get url() {
@@ -185,9 +197,17 @@ class N8n {
 		return { id: created.id, name };
 	}
 
-	/** The editor's "Test credential" button. */
+	/**
+	 * The editor's "Test credential" button: the editor saves the credential and sends its id with
+	 * the form's data (n8n 1.x refuses a test without the id of a stored credential).
+	 */
 	async testCredential({ name = 'test', type = 'africasTalkingApi', data }) {
-		return await this.rest('POST', '/credentials/test', { credentials: { name, type, data } });
+		const stored = await this.createCredential({ name, type, data });
+		try {
+			return await this.rest('POST', '/credentials/test', { credentials: { id: stored.id, name, type, data } });
+		} finally {
+			await this.rest('DELETE', `/credentials/${stored.id}`);
+		}
 	}
 
 	async createWorkflow(workflow, { activate = false } = {}) {

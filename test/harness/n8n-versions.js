@@ -1,0 +1,34 @@
+'use strict';
+// Everything that differs between the n8n versions the tests run against, in one place,
+// selected by N8N_TEST_VERSION: "2.x" (default, the pinned 2.8.4) or "1.x" (the newest
+// installable 1.x). Each version has its own install folder (package.json + lockfile).
+const path = require('node:path');
+
+const VERSIONS = {
+	'2.x': {
+		installFolder: path.join(__dirname, 'n8n-install'),
+		installSteps: [['ci']],
+		env: {},
+	},
+	'1.x': {
+		installFolder: path.join(__dirname, 'n8n-install-1.x'),
+		// isolated-vm 6 (1.x's new expression engine) does not compile on Node 20: skip every
+		// install script, build only sqlite3, and run expressions on the legacy engine.
+		installSteps: [['ci', '--ignore-scripts'], ['rebuild', 'sqlite3']],
+		env: { N8N_EXPRESSION_ENGINE: 'legacy' },
+	},
+};
+
+const SELECTED = process.env.N8N_TEST_VERSION || '2.x';
+if (!VERSIONS[SELECTED]) {
+	throw new Error(`N8N_TEST_VERSION=${SELECTED} is not known; use one of: ${Object.keys(VERSIONS).join(', ')}`);
+}
+const version = VERSIONS[SELECTED];
+
+module.exports = {
+	name: SELECTED,
+	exact: require(path.join(version.installFolder, 'package.json')).dependencies.n8n,
+	installFolder: version.installFolder,
+	installSteps: version.installSteps,
+	env: version.env,
+};
