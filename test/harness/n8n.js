@@ -212,7 +212,7 @@ class N8n {
 
 	async createWorkflow(workflow, { activate = false } = {}) {
 		const created = await this.rest('POST', '/workflows', { ...workflow, active: false });
-		if (activate) await this.rest('POST', `/workflows/${created.id}/activate`, { versionId: created.versionId });
+		if (activate) await n8nVersion.activate((...args) => this.rest(...args), created);
 		return created;
 	}
 
