@@ -1,7 +1,7 @@
 'use strict';
 // Installs the pinned n8n of the selected version (see n8n-versions.js) from its lockfile into a
 // cache folder outside this package's node_modules, once; later runs reuse it. N8N_TEST_HOME
-// moves the folder.
+// moves the folder that holds one install per version.
 const { spawnSync } = require('node:child_process');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
@@ -12,7 +12,8 @@ const selected = require('./n8n-versions');
 
 const SOURCE = selected.installFolder;
 const N8N_VERSION = selected.exact;
-const HOME = process.env.N8N_TEST_HOME || path.join(os.homedir(), '.cache', 'n8n-nodes-africastalking', `n8n-${N8N_VERSION}`);
+const CACHE = process.env.N8N_TEST_HOME || path.join(os.homedir(), '.cache', 'n8n-nodes-africastalking');
+const HOME = path.join(CACHE, `n8n-${N8N_VERSION}`);
 const MARKER = path.join(HOME, '.installed');
 
 function lockHash() {
