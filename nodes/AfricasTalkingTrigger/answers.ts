@@ -1,5 +1,25 @@
 import type { IDataObject } from 'n8n-workflow';
-import { buildVoiceXml, type VoiceAction } from '../AfricasTalkingCallbackResponse/voiceXml';
+import { buildVoiceXml, type VoiceAction } from '../AfricasTalkingCommon/voiceXml';
+
+/**
+ * What Africa's Talking waits for in answer to a callback. `setting` is the trigger parameter
+ * that chooses between the trigger's own answer and the workflow's (value "workflow"); an answer
+ * kind without one is always the workflow's (USSD) or always the trigger's (OK).
+ */
+export const ANSWERS = {
+	ok: { contentType: 'text/plain', byWorkflow: false },
+	voiceXml: { contentType: 'application/xml', byWorkflow: true, setting: 'voiceAnswer' },
+	ussd: { contentType: 'text/plain', byWorkflow: true },
+	validation: { contentType: 'application/json', byWorkflow: true, setting: 'validationAnswer' },
+} as const satisfies Record<string, { contentType: string; byWorkflow: boolean; setting?: string }>;
+
+export type AnswerKind = keyof typeof ANSWERS;
+
+/** The trigger setting that lets the workflow answer this kind, if the trigger can answer it too. */
+export function answerSetting(kind: AnswerKind): string | undefined {
+	const answer = ANSWERS[kind];
+	return 'setting' in answer ? answer.setting : undefined;
+}
 
 /** The trigger's own voice answer (a fixed greeting, menu or forward), for calls that need no workflow logic. */
 export function fixedVoiceAnswer(parameters: IDataObject): string {

@@ -6,25 +6,9 @@ import {
 	type INodeExecutionData,
 	type JsonObject,
 } from 'n8n-workflow';
-import { CREDENTIAL_NAME } from './request';
+import { redact, responseText, retryAfterMs } from '../../common/items';
+import { CREDENTIAL_NAME } from '../../AfricasTalkingCommon/environment';
 
-const REDACTED = '[redacted]';
-
-/** Removes every secret of the credential from text that may reach an error, item or log. */
-export function redact(text: string, secrets: unknown[]): string {
-	let clean = text;
-	for (const secret of secrets) {
-		if (typeof secret === 'string' && secret.length >= 4) clean = clean.split(secret).join(REDACTED);
-	}
-	return clean;
-}
-
-export function responseText(body: unknown): string {
-	if (body === undefined || body === null || body === '') return '';
-	if (Buffer.isBuffer(body)) return body.toString('utf8');
-	if (typeof body === 'string') return body;
-	return JSON.stringify(body);
-}
 
 function describeStatus(statusCode: number, environment: unknown, username: unknown): string {
 	if (statusCode === 401) {
@@ -87,20 +71,4 @@ export async function throwOnHttpError(
 		{ statusCode: response.statusCode, reason },
 		{ retryAfterMs: retryAfterMs(response.headers?.['retry-after']) },
 	);
-}
-
-/** Retry-After in seconds or as an HTTP date, in milliseconds; undefined when absent or unreadable. */
-export function retryAfterMs(header: unknown): number | undefined {
-	if (header === undefined || header === null || header === '') return undefined;
-	const seconds = Number(header);
-	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-	const date = Date.parse(String(header));
-	return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined;
-}
-
-/** Output items of one request, each linked to the input item it came from. */
-export function itemsFor(this: IExecuteSingleFunctions, entries: IDataObject[]): INodeExecutionData[] {
-	// One shared link object: a 100,000-recipient item then costs n8n one object, not 100,000, to store.
-	const pairedItem = { item: this.getItemIndex() };
-	return entries.map((json) => ({ json, pairedItem }));
 }

@@ -1,5 +1,5 @@
 import { NodeOperationError, type INode } from 'n8n-workflow';
-import { splitList } from './values';
+import { splitList } from '../../common/values';
 
 const E164 = /^\+[1-9]\d{6,14}$/;
 

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INode }
 import { assertPhoneNumber, parsePhoneNumbers } from './phoneNumbers';
 import type { PreSend } from './routing';
 import { currencyCode, httpsUrl, positiveAmount, requireCount } from './validation';
-import { isEmpty } from './values';
+import { isEmpty } from '../../common/values';
 
 type Check = 'phone' | 'phoneList' | 'amount' | 'currency' | 'httpsUrl';
 type Normalize = (node: INode, value: unknown, field: string, itemIndex: number) => unknown;
@@ -26,15 +26,15 @@ const NORMALIZE: Record<Check, Normalize> = {
 const CHECKED_WHEN_EMPTY: Check[] = ['phoneList', 'amount'];
 
 /**
- * Checks body parameters before anything is sent and normalises them (phone lists comma-joined,
- * amounts as numbers, currency codes upper case). Rules are `[property, field label, check]`.
+ * A field's own check, set on that field's routing (`send.preSend`): checks the value the field
+ * put in the body before anything is sent and normalises it (phone lists comma-joined, amounts
+ * as numbers, currency codes upper case); the error names the field, the value and the item.
  */
-export function checkBody(...rules: Array<[string, string, Check]>): PreSend {
+export function check(kind: Check, property: string, label: string): PreSend {
 	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
 		const body = (options.body ?? {}) as IDataObject;
-		for (const [property, field, check] of rules) {
-			if (isEmpty(body[property]) && !CHECKED_WHEN_EMPTY.includes(check)) continue;
-			body[property] = NORMALIZE[check](this.getNode(), body[property], field, this.getItemIndex()) as IDataObject[string];
+		if (!isEmpty(body[property]) || CHECKED_WHEN_EMPTY.includes(kind)) {
+			body[property] = NORMALIZE[kind](this.getNode(), body[property], label, this.getItemIndex()) as IDataObject[string];
 		}
 		options.body = body;
 		return options;
@@ -84,13 +84,15 @@ export interface EntryChecks {
  * checking every entry, and puts it in the body (as a JSON string where AT wants one, as the
  * airtime endpoint does). `max` is AT's own limit, enforced before any request.
  */
-export function recipientsInBody(options: {
+export interface RecipientsInBody {
 	parameter: string;
 	field: string;
 	max?: number;
 	asJsonString?: boolean;
 	build: (entry: IDataObject, check: EntryChecks) => IDataObject;
-}): PreSend {
+}
+
+export function recipientsInBody(options: RecipientsInBody): PreSend {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 		const node = this.getNode();
 		const item = this.getItemIndex();
