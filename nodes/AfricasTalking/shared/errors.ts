@@ -1,12 +1,5 @@
-import {
-	NodeApiError,
-	type IDataObject,
-	type IExecuteSingleFunctions,
-	type IN8nHttpFullResponse,
-	type INodeExecutionData,
-	type JsonObject,
-} from 'n8n-workflow';
-import { redact, responseText, retryAfterMs } from '../../common/items';
+import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
+import { redactedApiError, responseText, retryAfterMs } from '../../common/items';
 import { CREDENTIAL_NAME } from './request';
 
 export { itemsFor, redact, retryAfterMs } from '../../common/items';
@@ -37,17 +30,7 @@ export async function throwApiError(
 	context: IDataObject = {},
 ): Promise<never> {
 	const credentials = await this.getCredentials(CREDENTIAL_NAME);
-	const secrets = [credentials.apiKey];
-	const clean = (text: string) => redact(text, secrets);
-	const cleanDetails = JSON.parse(clean(JSON.stringify(details))) as JsonObject;
-	const error = new NodeApiError(this.getNode(), { ...cleanDetails, message: clean(message) }, {
-		message: clean(message),
-		description: clean(description),
-		httpCode,
-		itemIndex: this.getItemIndex(),
-	});
-	Object.assign(error.context, context);
-	throw error;
+	throw redactedApiError(this.getNode(), [credentials.apiKey], { message, description, httpCode, itemIndex: this.getItemIndex(), details, context });
 }
 
 /**
