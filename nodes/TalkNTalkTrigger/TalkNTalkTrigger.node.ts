@@ -38,7 +38,7 @@ export class TalkNTalkTrigger implements INodeType {
 		defaults: { name: 'TalkNTalk Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: SECRET_CREDENTIAL, required: false, testedBy: 'signingSecretTest' }],
+		credentials: [{ name: 'talkNTalkWebhookApi', required: false, testedBy: 'signingSecretTest' }],
 		webhooks: [
 			{ name: 'default', httpMethod: 'POST', path: 'webhook', responseMode: 'onReceived' },
 			// Only to tell a mistaken request (a browser, a wrong setting) what is wrong.

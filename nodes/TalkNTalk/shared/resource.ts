@@ -6,8 +6,8 @@ export interface OperationModule {
 	description: INodeProperties[];
 }
 
-/** A resource's Operation selector (its operations in the given order, the first as default) and their fields. */
-export function resourceProperties(resource: string, operations: OperationModule[]): INodeProperties[] {
+/** A resource's Operation selector (its operations in the given order) and their fields. */
+export function resourceProperties(resource: string, defaultOperation: string, operations: OperationModule[]): INodeProperties[] {
 	return [
 		{
 			displayName: 'Operation',
@@ -16,7 +16,7 @@ export function resourceProperties(resource: string, operations: OperationModule
 			noDataExpression: true,
 			displayOptions: { show: { resource: [resource] } },
 			options: operations.map((operation) => operation.option),
-			default: operations[0].option.value,
+			default: defaultOperation,
 		},
 		...operations.flatMap((operation) => operation.description),
 	];

@@ -1,4 +1,4 @@
 import { resourceProperties } from '../../shared/resource';
 import * as getBalance from './getBalance';
 
-export const accountDescription = resourceProperties('account', [getBalance]);
+export const accountDescription = resourceProperties('account', 'getBalance', [getBalance]);

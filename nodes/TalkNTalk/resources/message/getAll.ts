@@ -62,7 +62,8 @@ const properties: INodeProperties[] = [
 				typeOptions: { loadOptionsMethod: 'getSenderIdFilter' },
 				default: '',
 				description:
-					'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>. Matched exactly, ignoring case.',
+					'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+				hint: 'Matched exactly, ignoring case',
 				routing: { send: { type: 'query', property: 'sender_id' } },
 			},
 			{

@@ -4,5 +4,5 @@ import * as send from './send';
 import * as sendBulk from './sendBulk';
 import * as sendToAddressBooks from './sendToAddressBooks';
 
-// Send first (the default); the others as the editor lists them (alphabetical).
-export const smsDescription = resourceProperties('sms', [send, getCampaignStatus, sendBulk, sendToAddressBooks]);
+// As the editor lists them (alphabetical); Send is the default.
+export const smsDescription = resourceProperties('sms', 'send', [getCampaignStatus, send, sendBulk, sendToAddressBooks]);

@@ -55,7 +55,8 @@ const properties: INodeProperties[] = [
 		typeOptions: { loadOptionsMethod: 'getSenderIds' },
 		default: '',
 		description:
-			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>. Default lets TalkNTalk use your default sender ID on each network.',
+			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		hint: 'Default lets TalkNTalk use your default sender ID on each network',
 		routing: { send: { type: 'body', property: 'sender_id' } },
 	},
 	{
@@ -82,19 +83,19 @@ const properties: INodeProperties[] = [
 				description: "Spreads the items' sends over time: TalkNTalk accepts 300 sends per minute per organisation; 0 means no limit",
 			},
 			{
-				displayName: 'Retry When Rate Limited or Failed',
-				name: 'retry',
-				type: 'boolean',
-				default: true,
-				description: 'Whether to retry requests TalkNTalk answered with 429 or 5xx (it sent nothing then), waiting as its Retry-After says',
-			},
-			{
 				displayName: 'Max Retries',
 				name: 'maxRetries',
 				type: 'number',
 				default: 4,
 				typeOptions: { minValue: 0 },
 				description: 'How many times a rate-limited or failed request is retried (when retrying is on)',
+			},
+			{
+				displayName: 'Retry When Rate Limited or Failed',
+				name: 'retry',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to retry requests TalkNTalk answered with 429 or 5xx (it sent nothing then), waiting as its Retry-After says',
 			},
 		],
 	},

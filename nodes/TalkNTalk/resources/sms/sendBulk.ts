@@ -92,7 +92,8 @@ const properties: INodeProperties[] = [
 		typeOptions: { loadOptionsMethod: 'getSenderIds' },
 		default: '',
 		description:
-			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>. Default lets TalkNTalk use your default sender ID on each network.',
+			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		hint: 'Default lets TalkNTalk use your default sender ID on each network',
 		routing: { send: { type: 'body', property: 'sender_id' } },
 	},
 	{
@@ -102,14 +103,6 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{
-				displayName: 'Recipients per Request',
-				name: 'batchSize',
-				type: 'number',
-				default: 10000,
-				typeOptions: { minValue: 1, maxValue: 10000 },
-				description: 'A long list goes out in requests of this many numbers; TalkNTalk takes at most 10,000',
-			},
 			{
 				displayName: 'Max Concurrent Requests',
 				name: 'maxConcurrency',
@@ -127,19 +120,27 @@ const properties: INodeProperties[] = [
 				description: 'TalkNTalk accepts 60 bulk requests per minute per organisation; requests are spaced to stay under this. 0 means no limit.',
 			},
 			{
-				displayName: 'Retry When Rate Limited or Failed',
-				name: 'retry',
-				type: 'boolean',
-				default: true,
-				description: 'Whether to retry requests TalkNTalk answered with 429 or 5xx (it sent nothing then), waiting as its Retry-After says',
-			},
-			{
 				displayName: 'Max Retries',
 				name: 'maxRetries',
 				type: 'number',
 				default: 4,
 				typeOptions: { minValue: 0 },
 				description: 'How many times a rate-limited or failed request is retried (when retrying is on)',
+			},
+			{
+				displayName: 'Recipients per Request',
+				name: 'batchSize',
+				type: 'number',
+				default: 10000,
+				typeOptions: { minValue: 1, maxValue: 10000 },
+				description: 'A long list goes out in requests of this many numbers; TalkNTalk takes at most 10,000',
+			},
+			{
+				displayName: 'Retry When Rate Limited or Failed',
+				name: 'retry',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to retry requests TalkNTalk answered with 429 or 5xx (it sent nothing then), waiting as its Retry-After says',
 			},
 		],
 	},

@@ -46,7 +46,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: [],
 		description:
-			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>. Every contact of these books gets the message.',
+			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		hint: 'Every contact of these address books gets the message',
 		routing: { send: { type: 'body', property: 'group_ids' } },
 	},
 	{
@@ -67,7 +68,8 @@ const properties: INodeProperties[] = [
 		typeOptions: { loadOptionsMethod: 'getSenderIds' },
 		default: '',
 		description:
-			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>. Default lets TalkNTalk use your default sender ID on each network.',
+			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		hint: 'Default lets TalkNTalk use your default sender ID on each network',
 		routing: { send: { type: 'body', property: 'sender_id' } },
 	},
 ];
