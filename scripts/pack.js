@@ -9,8 +9,13 @@ const { ROOT, PACKAGES, copyPackageFiles, packageJson } = require('./packages');
 
 const OUT = path.join(ROOT, 'dist-packages');
 
+/** The environment without what `npm run` and test runners set for themselves (it changes how npm behaves). */
+function cleanEnv() {
+	return Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(npm_|JEST_|NODE_ENV$)/i.test(key)));
+}
+
 function run(command, args, cwd) {
-	const result = spawnSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+	const result = spawnSync(command, args, { cwd, env: cleanEnv(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 	if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed in ${cwd}`);
 	return result.stdout;
 }

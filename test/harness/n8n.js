@@ -9,6 +9,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { createRequire } = require('node:module');
 const { ensureN8n, n8nBin, cleanEnv, N8N_HOME } = require('./install-n8n');
+const { pack } = require('../../scripts/pack');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const PACKAGE_NAME = require(path.join(ROOT, 'package.json')).name;
@@ -29,27 +30,30 @@ function freePort() {
 }
 
 /**
- * Installs the package the way n8n's Community nodes screen does: the unpacked `npm pack`
- * tarball in <user folder>/.n8n/nodes/node_modules/<name>, so node types get their real names
- * and `n8n-workflow` resolves to n8n's own copy. Packed once per process.
+ * Installs packages the way n8n's Community nodes screen does: each unpacked tarball of
+ * `npm run pack` in <user folder>/.n8n/nodes/node_modules/<name>, so node types get their real
+ * names and `n8n-workflow` resolves to n8n's own copy. Packed once per process (from dist/).
  */
 let packed;
-function installPackage(userFolder) {
-	if (!packed) {
-		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'at-pack-'));
-		const result = spawnSync('npm', ['pack', '--silent', '--pack-destination', dir], { cwd: ROOT, env: cleanEnv(), encoding: 'utf8' });
-		if (result.status !== 0) throw new Error(`npm pack failed: ${result.stderr}`);
-		packed = path.join(dir, result.stdout.trim().split('\n').pop());
+function installPackages(userFolder, names) {
+	if (!packed) packed = pack({ build: false });
+	const dependencies = {};
+	for (const name of names) {
+		if (!packed[name]) throw new Error(`unknown package ${name}`);
+		const target = path.join(userFolder, '.n8n', 'nodes', 'node_modules', name);
+		fs.mkdirSync(target, { recursive: true });
+		const untar = spawnSync('tar', ['-xzf', packed[name], '-C', target, '--strip-components=1']);
+		if (untar.status !== 0) throw new Error(`tar failed: ${untar.stderr}`);
+		dependencies[name] = '*';
 	}
-	const target = path.join(userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME);
-	fs.mkdirSync(target, { recursive: true });
-	const untar = spawnSync('tar', ['-xzf', packed, '-C', target, '--strip-components=1']);
-	if (untar.status !== 0) throw new Error(`tar failed: ${untar.stderr}`);
-	fs.writeFileSync(path.join(userFolder, '.n8n', 'nodes', 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: '*' } }));
+	fs.writeFileSync(path.join(userFolder, '.n8n', 'nodes', 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies }));
 }
 
 class N8n {
-	/** @param {{ fakePort?: number, caPath?: string, env?: object, userFolder?: string, port?: number }} options */
+	/**
+	 * @param {{ fakePort?: number, tntFakePort?: number, caPath?: string, env?: object, userFolder?: string, port?: number, packages?: string[] }} options
+	 * `packages`: the npm packages to install (default: the Africa's Talking package).
+	 */
 	constructor(options = {}) {
 		this.options = options;
 		this.keepUserFolder = Boolean(options.userFolder);
@@ -64,12 +68,12 @@ class N8n {
 		const n8n = new N8n(options);
 		n8n.port = options.port || (await freePort());
 		n8n.brokerPort = await freePort();
-		installPackage(n8n.userFolder);
+		installPackages(n8n.userFolder, options.packages || [PACKAGE_NAME]);
 		return n8n;
 	}
 
 	env(extra = {}) {
-		const { fakePort, caPath, env } = this.options;
+		const { fakePort, tntFakePort, caPath, env } = this.options;
 		return cleanEnv({
 			N8N_USER_FOLDER: this.userFolder,
 			N8N_ENCRYPTION_KEY: 'n8n-nodes-africastalking-test-key',
@@ -88,7 +92,9 @@ class N8n {
 			N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 			EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
 			EXECUTIONS_DATA_SAVE_ON_ERROR: 'all',
-			...(fakePort ? { AT_FAKE_PORT: String(fakePort), NODE_OPTIONS: `--require ${PRELOAD}` } : {}),
+			...(fakePort ? { AT_FAKE_PORT: String(fakePort) } : {}),
+			...(tntFakePort ? { TNT_FAKE_PORT: String(tntFakePort) } : {}),
+			...(fakePort || tntFakePort ? { NODE_OPTIONS: `--require ${PRELOAD}` } : {}),
 			...(caPath ? { NODE_EXTRA_CA_CERTS: caPath } : {}),
 			...env,
 			...extra,
