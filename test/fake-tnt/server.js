@@ -38,6 +38,8 @@ class FakeTalkNTalk {
 		this.hits = { send: [], bulk: [], other: [] };
 		this.webhook = null;
 		this.deliveries = [];
+		this.inFlight = 0;
+		this.maxInFlight = 0;
 	}
 
 	/** How many times a number was queued: the basis of the lost/doubled figures. */
@@ -83,6 +85,8 @@ class FakeTalkNTalk {
 			body: undefined, status: undefined,
 		};
 		this.requests.push(record);
+		this.inFlight += 1;
+		this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
 		try {
 			if (this.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
 			const answer = this.answer(req, url, raw, record);
@@ -90,6 +94,8 @@ class FakeTalkNTalk {
 		} catch (error) {
 			if (!(error instanceof ApiError)) throw error;
 			this.send(res, record, error.status, error.body, error.headers);
+		} finally {
+			this.inFlight -= 1;
 		}
 	}
 
