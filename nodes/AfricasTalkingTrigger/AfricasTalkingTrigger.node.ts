@@ -9,7 +9,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 import { VoiceXmlError } from '../AfricasTalkingCommon/voiceXml';
-import { answerSetting, fixedVoiceAnswer, ruleValidation } from './answers';
+import { ANSWERS, answerSetting, fixedVoiceAnswer, missingAnswerFallback, ruleValidation } from './answers';
 import { EVENTS, eventOutput, rejectionReason, type EventName, type EventSpec } from './events';
 import { ipAllowed, sameSecret } from './protection';
 import { triggerProperties } from './properties';
@@ -107,14 +107,22 @@ export class AfricasTalkingTrigger implements INodeType {
 				}
 				return started(output);
 			}
-			return { workflowData: [[{ json: output }]] };
 		}
 		if (spec.answer === 'validation' && triggerAnswers) {
 			const status = ruleValidation(answerSettings.call(this), output);
 			reply(200, JSON.stringify({ status }), 'application/json');
 			return started({ ...output, answer: status });
 		}
-		if (spec.answer !== 'ok') return { workflowData: [[{ json: output }]] };
+		if (spec.answer !== 'ok') {
+			// Without a node to answer, n8n would send AT an empty 200: the caller would hear
+			// silence, the USSD session would drop. Answer the fallback and record the mistake.
+			const fallback = missingAnswerFallback.call(this, spec.answer);
+			if (fallback) {
+				reply(200, fallback.answer, ANSWERS[spec.answer].contentType);
+				return started({ ...output, answerProblem: fallback.problem });
+			}
+			return { workflowData: [[{ json: output }]] };
+		}
 
 		reply(200, 'OK');
 		return started(output);

@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { VOICE_FALLBACK } from './answers';
 import { EVENTS } from './events';
 import { EVENTS_ANSWERED_BY_WORKFLOW, eventsWithAnswer } from './webhookDescription';
 
@@ -66,6 +67,14 @@ export const triggerProperties: INodeProperties[] = [
 		default: '',
 	},
 	voiceAnswerField,
+	{
+		displayName: 'Fallback Message',
+		name: 'voiceFallback',
+		type: 'string',
+		default: VOICE_FALLBACK,
+		description: 'Said instead of silence when no node after this trigger answers with Voice XML (the mistake is recorded in the execution)',
+		displayOptions: showFor('voiceCall', { voiceAnswer: ['workflow'] }),
+	},
 	{
 		displayName: 'Text',
 		name: 'voiceText',
