@@ -6,30 +6,7 @@ import type {
 	INodeProperties,
 	Icon,
 } from 'n8n-workflow';
-
-/** The username AT gives every sandbox app; live apps never have it. */
-const SANDBOX_USERNAME = 'sandbox';
-
-/**
- * The username to send for these credentials. In the sandbox it is always `sandbox`, so the
- * field is hidden there; a live credential that says `sandbox` is the classic mix-up, refused
- * here with the exact change to make.
- */
-export function africasTalkingUsername(credentials: ICredentialDataDecryptedObject): string {
-	if (credentials.environment === 'sandbox') return SANDBOX_USERNAME;
-	const username = String(credentials.username ?? '').trim();
-	if (!username) {
-		throw new Error(
-			"The Africa's Talking credential has no username. Enter your live app's username, or set Environment to Sandbox.",
-		);
-	}
-	if (username.toLowerCase() === SANDBOX_USERNAME) {
-		throw new Error(
-			"The Africa's Talking credential says Environment: Live but Username: sandbox. 'sandbox' is the sandbox app's username: set Environment to Sandbox (with an API key from the sandbox app), or enter your live app's username.",
-		);
-	}
-	return username;
-}
+import { africasTalkingUsername, AT_BASE_URL, SANDBOX_API_URL, SANDBOX_USERNAME } from '../nodes/AfricasTalkingCommon/environment';
 
 export class AfricasTalkingApi implements ICredentialType {
 	name = 'africasTalkingApi';
@@ -82,20 +59,16 @@ export class AfricasTalkingApi implements ICredentialType {
 		africasTalkingUsername(credentials);
 		return {
 			...requestOptions,
-			headers: {
-				...requestOptions.headers,
-				apiKey: String(credentials.apiKey ?? ''),
-				Accept: 'application/json',
-			},
+			headers: { ...requestOptions.headers, apiKey: String(credentials.apiKey ?? ''), Accept: 'application/json' },
 		};
 	};
 
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL:
-				'={{$credentials.environment === "sandbox" ? "https://api.sandbox.africastalking.com" : "https://api.africastalking.com"}}',
+				`={{$credentials.environment === "sandbox" ? "${SANDBOX_API_URL}" : "${AT_BASE_URL.api}"}}`,
 			url: '/version1/user',
-			qs: { username: '={{$credentials.environment === "sandbox" ? "sandbox" : $credentials.username}}' },
+			qs: { username: `={{$credentials.environment === "sandbox" ? "${SANDBOX_USERNAME}" : $credentials.username}}` },
 			// Read AT's answer here instead of failing on the status: AT's reason then reaches the editor.
 			ignoreHttpStatusErrors: true,
 		},

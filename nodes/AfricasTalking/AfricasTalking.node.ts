@@ -6,7 +6,8 @@ import { paymentsDescription } from './resources/payments';
 import { premiumSubscriptionDescription } from './resources/premiumSubscription';
 import { smsDescription } from './resources/sms';
 import { voiceDescription } from './resources/voice';
-import { AT_BASE_URL } from './shared/hosts';
+import { AT_BASE_URL } from '../AfricasTalkingCommon/environment';
+import { prepareRequestStep } from './shared/routing';
 
 export class AfricasTalking implements INodeType {
 	description: INodeTypeDescription = {
@@ -52,6 +53,7 @@ export class AfricasTalking implements INodeType {
 			...mobileDataDescription,
 			...paymentsDescription,
 			...accountDescription,
+			prepareRequestStep,
 		],
 	};
 }

@@ -8,59 +8,22 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 import { voiceActionFields } from './voiceActionFields';
-import { buildVoiceXml, VoiceXmlError, type Prompt, type VoiceAction } from './voiceXml';
-import { ussdAnswer, USSD_FALLBACK } from './ussd';
-
-const CONTENT_TYPES = { voice: 'application/xml', ussd: 'text/plain', validation: 'application/json' } as const;
-
-/** The fixedCollection entry of one Voice action, as n8n stores it. */
-function toVoiceAction(entry: IDataObject): VoiceAction {
-	const prompt = (): Prompt | undefined => {
-		if (entry.promptType === 'say') return { say: String(entry.promptText ?? ''), voice: (entry.voice as string) || undefined };
-		if (entry.promptType === 'play') return { play: String(entry.promptUrl ?? '') };
-		return undefined;
-	};
-	const text = (key: string) => ((entry[key] as string) || undefined);
-	const number = (key: string) => (entry[key] === undefined || entry[key] === '' || entry[key] === 0 ? undefined : Number(entry[key]));
-	switch (entry.type) {
-		case 'say':
-			return { action: 'say', text: String(entry.text ?? ''), voice: text('voice'), playBeep: entry.playBeep === true };
-		case 'play':
-			return { action: 'play', url: String(entry.url ?? '') };
-		case 'getDigits':
-			return { action: 'getDigits', prompt: prompt(), numDigits: number('numDigits'), timeout: number('timeout'), finishOnKey: text('finishOnKey'), callbackUrl: text('callbackUrl') };
-		case 'dial':
-			return {
-				action: 'dial', phoneNumbers: String(entry.phoneNumbers ?? ''), record: entry.record === true ? true : undefined, sequential: entry.sequential === true ? true : undefined,
-				callerId: text('callerId'), ringbackTone: text('ringbackTone'), maxDuration: number('maxDuration'),
-			};
-		case 'record':
-			return {
-				action: 'record', prompt: prompt(), finishOnKey: text('finishOnKey'), maxLength: number('maxLength'), timeout: number('timeout'),
-				trimSilence: entry.trimSilence === true ? true : undefined, playBeep: entry.playBeep === true ? true : undefined, callbackUrl: text('callbackUrl'),
-			};
-		case 'enqueue':
-			return { action: 'enqueue', holdMusic: text('holdMusic'), name: text('queueName') };
-		case 'dequeue':
-			return { action: 'dequeue', phoneNumber: String(entry.phoneNumber ?? ''), name: text('queueName') };
-		case 'redirect':
-			return { action: 'redirect', url: String(entry.url ?? '') };
-		default:
-			return { action: entry.type as 'conference' | 'reject' };
-	}
-}
+import { buildVoiceXml, voiceActionFromEntry, VoiceXmlError } from '../AfricasTalkingCommon/voiceXml';
+import { ussdAnswer, USSD_FALLBACK } from '../AfricasTalkingCommon/ussd';
+import { ussdMenuAnswer } from './ussdMenu/answer';
+import { ussdMenuFields } from './ussdMenu/fields';
 
 function answerFor(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	const answer = this.getNodeParameter('answer', itemIndex) as keyof typeof CONTENT_TYPES;
-	const contentType = CONTENT_TYPES[answer];
+	const answer = this.getNodeParameter('answer', itemIndex) as 'voice' | 'ussd' | 'validation';
 	if (answer === 'validation') {
 		const status = this.getNodeParameter('validationStatus', itemIndex) as string;
 		if (status !== 'Validated' && status !== 'Failed') {
 			throw new NodeOperationError(this.getNode(), `Result must be "Validated" or "Failed", got "${status}"`, { itemIndex });
 		}
-		return { response: { status }, contentType };
+		return { response: { status } };
 	}
 	if (answer === 'ussd') {
+		if (this.getNodeParameter('ussdType', itemIndex) === 'menu') return ussdMenuAnswer.call(this, itemIndex);
 		const result = ussdAnswer(
 			this.getNodeParameter('ussdType', itemIndex) as 'continue' | 'end' | 'raw',
 			this.getNodeParameter('ussdText', itemIndex, '') as string,
@@ -68,11 +31,11 @@ function answerFor(this: IExecuteFunctions, itemIndex: number): IDataObject {
 		);
 		// The session must not break, so the fallback is answered; the mistake is recorded in the execution.
 		if (result.error) this.addExecutionHints({ message: result.error, type: 'danger', location: 'outputPane' });
-		return { ...result, contentType };
+		return { ...result };
 	}
 	const entries = (this.getNodeParameter('actions.action', itemIndex, []) ?? []) as IDataObject[];
 	try {
-		return { response: buildVoiceXml(entries.map(toVoiceAction)), contentType };
+		return { response: buildVoiceXml(entries.map(voiceActionFromEntry)) };
 	} catch (error) {
 		throw new NodeOperationError(this.getNode(), error instanceof VoiceXmlError ? error.message : (error as Error), { itemIndex });
 	}
@@ -121,6 +84,7 @@ export class AfricasTalkingCallbackResponse implements INodeType {
 				options: [
 					{ name: 'Continue (CON)', value: 'continue', description: 'Show the text and wait for the next input' },
 					{ name: 'End (END)', value: 'end', description: 'Show the text and close the session' },
+					{ name: 'Menu Builder', value: 'menu', description: 'Screens with options and questions: the node follows the session and answers CON or END' },
 					{ name: 'Text Already Starts With CON or END', value: 'raw', description: 'Send the text as is (checked: anything else is replaced by the fallback)' },
 				],
 				default: 'continue',
@@ -130,11 +94,12 @@ export class AfricasTalkingCallbackResponse implements INodeType {
 				name: 'ussdText',
 				type: 'string',
 				typeOptions: { rows: 4 },
-				displayOptions: { show: { answer: ['ussd'] } },
+				displayOptions: { show: { answer: ['ussd'], ussdType: ['continue', 'end', 'raw'] } },
 				default: '',
 				placeholder: '1. Check balance\n2. Buy airtime',
 				description: 'What the phone shows. Keep it under about 160 characters.',
 			},
+			...ussdMenuFields,
 			{
 				displayName: 'Fallback Message',
 				name: 'ussdFallback',

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { VOICE_ACTIONS } from '../AfricasTalkingCommon/voiceXml';
 
-type Action = 'say' | 'play' | 'getDigits' | 'dial' | 'record' | 'enqueue' | 'dequeue' | 'redirect' | 'conference' | 'reject';
+type Action = keyof typeof VOICE_ACTIONS;
 
 const forActions = (...types: Action[]) => ({ show: { type: types } });
 
@@ -46,18 +47,7 @@ export const voiceActionFields: INodeProperties[] = [
 						name: 'type',
 						type: 'options',
 						default: 'say',
-						options: [
-							{ name: 'Conference', value: 'conference', description: 'Join the caller to a conference' },
-							{ name: 'Dequeue', value: 'dequeue', description: 'Connect the caller to the next call waiting in a queue' },
-							{ name: 'Dial', value: 'dial', description: 'Connect the call to other numbers or SIP addresses' },
-							{ name: 'Enqueue', value: 'enqueue', description: 'Put the caller in a queue with hold music' },
-							{ name: 'Get Digits', value: 'getDigits', description: 'Play a prompt and collect key presses (a menu)' },
-							{ name: 'Play', value: 'play', description: 'Play an audio file' },
-							{ name: 'Record', value: 'record', description: 'Record the caller (after a prompt), or the whole call (no prompt)' },
-							{ name: 'Redirect', value: 'redirect', description: 'Continue the call with the answer of another URL' },
-							{ name: 'Reject', value: 'reject', description: 'Refuse the call' },
-							{ name: 'Say', value: 'say', description: 'Read text aloud' },
-						],
+						options: Object.entries(VOICE_ACTIONS).map(([value, spec]) => ({ name: spec.label, value, description: spec.description })),
 					},
 					url('callbackUrl', 'Callback URL', 'Where Africa\'s Talking posts the digits or the recording; empty posts to the number\'s callback URL (this trigger)', ['getDigits', 'record'], { placeholder: 'https://example.com/next' }),
 					{ displayName: 'Caller ID', name: 'callerId', type: 'string', default: '', placeholder: '+254711XXXYYY', description: 'Number shown to the person dialled', displayOptions: forActions('dial') },

@@ -8,17 +8,12 @@ import {
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
-import { VoiceXmlError } from '../AfricasTalkingCallbackResponse/voiceXml';
-import { fixedVoiceAnswer, ruleValidation } from './answers';
-import { EVENTS, eventOutput, rejectionReason, type EventName } from './events';
+import { VoiceXmlError } from '../AfricasTalkingCommon/voiceXml';
+import { ANSWERS, answerSetting, fixedVoiceAnswer, missingAnswerFallback, ruleValidation } from './answers';
+import { EVENTS, eventOutput, rejectionReason, type EventName, type EventSpec } from './events';
 import { ipAllowed, sameSecret } from './protection';
 import { triggerProperties } from './properties';
-
-const VALIDATION_EVENTS = ['airtimeValidation', 'paymentValidation'];
-
-/** The workflow answers AT (through its last node or a Respond to Webhook node) only for these settings. */
-const ANSWERED_BY_WORKFLOW =
-	'($parameter["event"] === "voiceCall" && $parameter["voiceAnswer"] === "workflow") || $parameter["event"] === "ussd" || (["airtimeValidation", "paymentValidation"].includes($parameter["event"]) && $parameter["validationAnswer"] === "workflow")';
+import { triggerWebhooks } from './webhookDescription';
 
 const ANSWER_PARAMETERS = ['voiceAnswer', 'voiceText', 'voiceName', 'menuDigits', 'menuTimeout', 'menuFinishOnKey', 'menuNoInputText', 'dialNumbers', 'validationAnswer', 'maxAmount', 'currencies'];
 
@@ -48,24 +43,7 @@ export class AfricasTalkingTrigger implements INodeType {
 		defaults: { name: "Africa's Talking Trigger" },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		webhooks: [
-			{
-				name: 'default',
-				httpMethod: 'POST',
-				path: 'webhook',
-				responseMode: `={{ (${ANSWERED_BY_WORKFLOW}) ? ($parameter["respondUsing"] === "respondToWebhook" ? "responseNode" : "lastNode") : "onReceived" }}`,
-				responseData: 'firstEntryJson',
-				responsePropertyName: 'response',
-				responseContentType: '={{ ({ voiceCall: "application/xml", ussd: "text/plain" })[$parameter["event"]] || "application/json" }}',
-			},
-			{
-				// Only to tell a mistaken GET (a browser, a misconfigured dashboard) what is wrong.
-				name: 'setup',
-				httpMethod: 'GET',
-				path: 'webhook',
-				responseMode: 'onReceived',
-			},
-		],
+		webhooks: triggerWebhooks,
 		properties: triggerProperties as INodeProperties[],
 	};
 
@@ -110,13 +88,17 @@ export class AfricasTalkingTrigger implements INodeType {
 		const output = eventOutput(event, body);
 		const started = (json: IDataObject): IWebhookResponseData => ({ noWebhookResponse: true, workflowData: [[{ json }]] });
 
-		if (event === 'voiceCall') {
+		const spec: EventSpec = EVENTS[event];
+		const setting = answerSetting(spec.answer);
+		const triggerAnswers = setting !== undefined && this.getNodeParameter(setting) !== 'workflow';
+
+		if (spec.answer === 'voiceXml') {
 			// AT ignores the answer to a call's final request: answer at once, still run the workflow.
 			if (!output.isActive) {
 				reply(200, '');
 				return started(output);
 			}
-			if (this.getNodeParameter('voiceAnswer') !== 'workflow') {
+			if (triggerAnswers) {
 				try {
 					reply(200, fixedVoiceAnswer(answerSettings.call(this)), 'application/xml');
 				} catch (error) {
@@ -125,14 +107,22 @@ export class AfricasTalkingTrigger implements INodeType {
 				}
 				return started(output);
 			}
-			return { workflowData: [[{ json: output }]] };
 		}
-		if (VALIDATION_EVENTS.includes(event) && this.getNodeParameter('validationAnswer') !== 'workflow') {
+		if (spec.answer === 'validation' && triggerAnswers) {
 			const status = ruleValidation(answerSettings.call(this), output);
 			reply(200, JSON.stringify({ status }), 'application/json');
 			return started({ ...output, answer: status });
 		}
-		if (event === 'ussd' || VALIDATION_EVENTS.includes(event)) return { workflowData: [[{ json: output }]] };
+		if (spec.answer !== 'ok') {
+			// Without a node to answer, n8n would send AT an empty 200: the caller would hear
+			// silence, the USSD session would drop. Answer the fallback and record the mistake.
+			const fallback = missingAnswerFallback.call(this, spec.answer);
+			if (fallback) {
+				reply(200, fallback.answer, ANSWERS[spec.answer].contentType);
+				return started({ ...output, answerProblem: fallback.problem });
+			}
+			return { workflowData: [[{ json: output }]] };
+		}
 
 		reply(200, 'OK');
 		return started(output);

@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import type { AnswerKind } from './answers';
 import { DELIVERY_STATUS, describe, FAILURE_REASONS, HANGUP_CAUSES, NETWORKS } from './codes';
 
 type Body = IDataObject;
@@ -10,6 +11,8 @@ export interface EventSpec {
 	/** Where the URL goes in AT's dashboard. */
 	dashboard: string;
 	accepts: ContentType[];
+	/** What Africa's Talking waits for in answer (see ANSWERS in answers.ts). */
+	answer: AnswerKind;
 	/** Fields AT always sends; a request without them is not this event. */
 	required: string[];
 	/** Fields AT always sends but that may be empty (e.g. USSD's first `text`). */
@@ -66,12 +69,13 @@ function validationFields(body: Body): IDataObject {
 	};
 }
 
-export const EVENTS: Record<string, EventSpec> = {
+export const EVENTS = {
 	incomingSms: {
 		name: 'Incoming SMS',
 		description: 'Someone sent an SMS to your short code or number',
 		dashboard: 'SMS → SMS Callback URLs → Incoming Messages',
 		accepts: ['form'],
+		answer: 'ok',
 		required: ['id', 'from', 'to', 'date'],
 		present: ['text'],
 		normalize: (b) => ({ id: text(b.id), from: text(b.from), to: text(b.to), text: text(b.text) ?? '', date: text(b.date), linkId: text(b.linkId), ...network(b), cost: text(b.cost) }),
@@ -82,6 +86,7 @@ export const EVENTS: Record<string, EventSpec> = {
 		description: 'The delivery status of a message you sent changed',
 		dashboard: 'SMS → SMS Callback URLs → Delivery Reports',
 		accepts: ['form'],
+		answer: 'ok',
 		required: ['id', 'status', 'phoneNumber'],
 		normalize: (b) => ({
 			messageId: text(b.id), status: text(b.status), statusDescription: describe(DELIVERY_STATUS, b.status), delivered: b.status === 'Success',
@@ -95,6 +100,7 @@ export const EVENTS: Record<string, EventSpec> = {
 		description: 'Someone opted out of your bulk messages',
 		dashboard: 'SMS → SMS Callback URLs → Bulk SMS Opt Out',
 		accepts: ['form'],
+		answer: 'ok',
 		required: ['senderId', 'phoneNumber'],
 		normalize: (b) => ({ senderId: text(b.senderId), phoneNumber: text(b.phoneNumber) }),
 		dedupeKey: (b) => `optout:${String(b.senderId)}:${String(b.phoneNumber)}`,
@@ -104,6 +110,7 @@ export const EVENTS: Record<string, EventSpec> = {
 		description: 'Someone subscribed to or unsubscribed from a premium keyword',
 		dashboard: 'SMS → SMS Callback URLs → Subscription Notifications',
 		accepts: ['form'],
+		answer: 'ok',
 		required: ['phoneNumber', 'shortCode', 'keyword', 'updateType'],
 		normalize: (b) => {
 			const updateType = String(b.updateType).trim().toLowerCase();
@@ -116,6 +123,7 @@ export const EVENTS: Record<string, EventSpec> = {
 		description: 'A call to or from your voice number needs instructions (answered with Voice XML)',
 		dashboard: 'Voice → Phone Numbers → (your number) → Callback URL',
 		accepts: ['form'],
+		answer: 'voiceXml',
 		required: ['sessionId', 'isActive'],
 		normalize: voiceFields,
 		dedupeKey: (b) => `call:${String(b.sessionId)}:${String(b.isActive)}:${String(b.dtmfDigits ?? '')}:${String(b.recordingUrl ?? '')}`,
@@ -125,6 +133,7 @@ export const EVENTS: Record<string, EventSpec> = {
 		description: 'A call changed state (ringing, answered, ended, transferred)',
 		dashboard: 'Voice → Phone Numbers → (your number) → Events Callback URL',
 		accepts: ['form'],
+		answer: 'ok',
 		required: ['sessionId'],
 		normalize: voiceFields,
 		dedupeKey: (b) => `voice:${String(b.sessionId)}:${String(b.callSessionState ?? b.status ?? '')}:${String(b.callTransferState ?? '')}`,
@@ -134,6 +143,7 @@ export const EVENTS: Record<string, EventSpec> = {
 		description: 'Someone dialled your USSD code or answered a menu (answered with CON or END text)',
 		dashboard: 'USSD → Service Codes → (your code) → Callback URL',
 		accepts: ['form'],
+		answer: 'ussd',
 		required: ['sessionId', 'serviceCode', 'phoneNumber'],
 		present: ['text'],
 		normalize: (b) => {
@@ -151,6 +161,7 @@ export const EVENTS: Record<string, EventSpec> = {
 		description: 'An airtime top-up you sent succeeded or failed',
 		dashboard: 'Airtime → Callback URLs → Status Callback URL',
 		accepts: ['form', 'json'],
+		answer: 'ok',
 		required: ['requestId', 'status', 'phoneNumber'],
 		normalize: (b) => ({
 			requestId: text(b.requestId), status: text(b.status), success: b.status === 'Success', phoneNumber: text(b.phoneNumber), description: text(b.description),
@@ -163,6 +174,7 @@ export const EVENTS: Record<string, EventSpec> = {
 		description: 'Africa\'s Talking asks whether to go ahead with an airtime top-up (answered Validated or Failed)',
 		dashboard: 'Airtime → Callback URLs → Validation Callback URL',
 		accepts: ['json'],
+		answer: 'validation',
 		required: ['transactionId', 'phoneNumber', 'currencyCode', 'amount'],
 		normalize: validationFields,
 		dedupeKey: (b) => `airtime-validation:${String(b.transactionId)}`,
@@ -172,6 +184,7 @@ export const EVENTS: Record<string, EventSpec> = {
 		description: 'A payment (checkout, B2C, B2B, transfer, top-up) finished',
 		dashboard: 'Payments → Products → (your product) → Notification Callback URL',
 		accepts: ['json'],
+		answer: 'ok',
 		required: ['transactionId', 'status', 'category'],
 		normalize: (b) => ({
 			transactionId: text(b.transactionId), category: text(b.category), status: text(b.status), success: b.status === 'Success', description: text(b.description),
@@ -187,6 +200,7 @@ export const EVENTS: Record<string, EventSpec> = {
 		description: 'Africa\'s Talking asks whether to accept a C2B or B2C payment (answered Validated or Failed)',
 		dashboard: 'Payments → Products → (your product) → Validation Callback URL',
 		accepts: ['json'],
+		answer: 'validation',
 		required: ['transactionId'],
 		normalize: (b) => ({
 			...validationFields(b), provider: text(b.provider), clientAccount: text(b.clientAccount), productName: text(b.productName), value: text(b.value),
@@ -194,7 +208,7 @@ export const EVENTS: Record<string, EventSpec> = {
 		}),
 		dedupeKey: (b) => `payment-validation:${String(b.transactionId)}`,
 	},
-};
+} satisfies Record<string, EventSpec>;
 
 export type EventName = keyof typeof EVENTS;
 
@@ -215,7 +229,7 @@ export function rejectionReason(spec: EventSpec, contentType: ContentType | unde
 
 /** What the workflow receives: clean fields, AT's raw fields, and the dedupe key. */
 export function eventOutput(event: EventName, body: IDataObject): IDataObject {
-	const spec = EVENTS[event];
+	const spec: EventSpec = EVENTS[event];
 	const clean = Object.fromEntries(Object.entries(spec.normalize(body)).filter(([, v]) => v !== undefined));
 	return { event, dedupeKey: spec.dedupeKey(body), ...clean, raw: body };
 }

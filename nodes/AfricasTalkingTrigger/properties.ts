@@ -1,10 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { VOICE_FALLBACK } from './answers';
 import { EVENTS } from './events';
+import { EVENTS_ANSWERED_BY_WORKFLOW, eventsWithAnswer } from './webhookDescription';
 
 const showFor = (event: string | string[], extra: Record<string, string[]> = {}) => ({
 	show: { event: Array.isArray(event) ? event : [event], ...extra },
 });
-
 
 /** Where each event's URL goes in AT's dashboard (AT has no API to register it). */
 const whereToPaste: INodeProperties[] = Object.entries(EVENTS).map(([value, spec]) => ({
@@ -14,6 +15,38 @@ const whereToPaste: INodeProperties[] = Object.entries(EVENTS).map(([value, spec
 	default: '',
 	displayOptions: showFor(value),
 }));
+
+const voiceAnswerField: INodeProperties = {
+	displayName: 'Answer With',
+	name: 'voiceAnswer',
+	type: 'options',
+	displayOptions: showFor(eventsWithAnswer('voiceXml')),
+	default: 'workflow',
+	options: [
+		{ name: 'Voice XML From the Workflow', value: 'workflow', description: "End the workflow with the Africa's Talking Callback Response node (or Respond to Webhook)" },
+		{ name: 'A Message', value: 'say', description: 'Read a fixed message, then hang up' },
+		{ name: 'A Menu', value: 'menu', description: 'Read a prompt and collect digits; the digits come back as a new Voice Call event' },
+		{ name: 'Forward the Call', value: 'dial', description: 'Connect the caller to other numbers' },
+	],
+};
+
+const validationAnswerField: INodeProperties = {
+	displayName: 'Answer With',
+	name: 'validationAnswer',
+	type: 'options',
+	displayOptions: showFor(eventsWithAnswer('validation')),
+	default: 'workflow',
+	options: [
+		{ name: 'Result From the Workflow', value: 'workflow', description: "End the workflow with the Africa's Talking Callback Response node (Validation Result)" },
+		{ name: 'Accept All', value: 'acceptAll', description: 'Answer Validated to every request' },
+		{ name: 'A Rule', value: 'rule', description: 'Validated up to a maximum amount, in the currencies you list' },
+	],
+};
+
+/** The values of a trigger setting with which the trigger answers itself (all but "workflow"). */
+function triggerAnswerValues(setting: INodeProperties): string[] {
+	return (setting.options ?? []).map((option) => String((option as { value: unknown }).value)).filter((value) => value !== 'workflow');
+}
 
 export const triggerProperties: INodeProperties[] = [
 	{
@@ -33,18 +66,14 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
+	voiceAnswerField,
 	{
-		displayName: 'Answer With',
-		name: 'voiceAnswer',
-		type: 'options',
-		displayOptions: showFor('voiceCall'),
-		default: 'workflow',
-		options: [
-			{ name: 'Voice XML From the Workflow', value: 'workflow', description: "End the workflow with the Africa's Talking Callback Response node (or Respond to Webhook)" },
-			{ name: 'A Message', value: 'say', description: 'Read a fixed message, then hang up' },
-			{ name: 'A Menu', value: 'menu', description: 'Read a prompt and collect digits; the digits come back as a new Voice Call event' },
-			{ name: 'Forward the Call', value: 'dial', description: 'Connect the caller to other numbers' },
-		],
+		displayName: 'Fallback Message',
+		name: 'voiceFallback',
+		type: 'string',
+		default: VOICE_FALLBACK,
+		description: 'Said instead of silence when no node after this trigger answers with Voice XML (the mistake is recorded in the execution)',
+		displayOptions: showFor('voiceCall', { voiceAnswer: ['workflow'] }),
 	},
 	{
 		displayName: 'Text',
@@ -104,18 +133,7 @@ export const triggerProperties: INodeProperties[] = [
 		placeholder: '+254711XXXYYY, +254733YYYZZZ',
 		displayOptions: showFor('voiceCall', { voiceAnswer: ['dial'] }),
 	},
-	{
-		displayName: 'Answer With',
-		name: 'validationAnswer',
-		type: 'options',
-		displayOptions: showFor(['airtimeValidation', 'paymentValidation']),
-		default: 'workflow',
-		options: [
-			{ name: 'Result From the Workflow', value: 'workflow', description: "End the workflow with the Africa's Talking Callback Response node (Validation Result)" },
-			{ name: 'Accept All', value: 'acceptAll', description: 'Answer Validated to every request' },
-			{ name: 'A Rule', value: 'rule', description: 'Validated up to a maximum amount, in the currencies you list' },
-		],
-	},
+	validationAnswerField,
 	{
 		displayName: 'Maximum Amount',
 		name: 'maxAmount',
@@ -144,9 +162,10 @@ export const triggerProperties: INodeProperties[] = [
 			{ name: "Last Node (Africa's Talking Callback Response)", value: 'lastNode', description: 'The "response" field of the last node is sent' },
 			{ name: "Respond to Webhook Node", value: 'respondToWebhook', description: 'The Respond to Webhook node of n8n sends it (its version 1: later versions accept only n8n\'s own triggers)' },
 		],
+		// Shown exactly when the workflow answers: hidden when the trigger answers itself.
 		displayOptions: {
-			show: { event: ['voiceCall', 'ussd', 'airtimeValidation', 'paymentValidation'] },
-			hide: { voiceAnswer: ['say', 'menu', 'dial'], validationAnswer: ['acceptAll', 'rule'] },
+			show: { event: EVENTS_ANSWERED_BY_WORKFLOW },
+			hide: { voiceAnswer: triggerAnswerValues(voiceAnswerField), validationAnswer: triggerAnswerValues(validationAnswerField) },
 		},
 	},
 	{
@@ -176,4 +195,3 @@ export const triggerProperties: INodeProperties[] = [
 		],
 	},
 ];
-

@@ -90,6 +90,26 @@ describe('requests that are not the event: 400, and no execution', () => {
 });
 
 describe('Voice Call', () => {
+	it('answers the Fallback Message instead of silence when no node answers, and records the mistake', async () => {
+		// Voice XML From the Workflow, but the workflow has no Callback Response node.
+		const wf = await publish({ event: 'voiceCall', voiceAnswer: 'workflow', voiceFallback: 'We are closed & back soon' });
+		const answer = await wf.post('voiceCall');
+		expect(answer.status).toBe(200);
+		expect(answer.contentType).toMatch(/^application\/xml/);
+		const xml = await parseStringPromise(answer.text, { explicitCharkey: true });
+		expect(xml.Response.Say[0]._).toBe('We are closed & back soon');
+		const [execution] = await wf.executions(1);
+		expect(output(execution)[0].answerProblem).toMatch(/No Africa's Talking Callback Response node follows this trigger/);
+	});
+
+	it('answers a USSD session with the fallback END text when no node answers', async () => {
+		const wf = await publish({ event: 'ussd' });
+		const answer = await wf.post('ussd');
+		expect([answer.status, answer.text]).toEqual([200, 'END Sorry, this service is not available right now. Please try again later.']);
+		const [execution] = await wf.executions(1);
+		expect(output(execution)[0].answerProblem).toMatch(/fallback END message/);
+	});
+
 	it('answers with the fixed message configured in the trigger, as application/xml', async () => {
 		// An expression, as users write them: the trigger resolves it before building the XML.
 		const wf = await publish({ event: 'voiceCall', voiceAnswer: 'say', voiceText: '={{ "Karibu & welcome" + " to <Acme>" }}', voiceName: 'woman' });

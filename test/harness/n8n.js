@@ -49,6 +49,25 @@ function installPackages(userFolder, names) {
 	fs.writeFileSync(path.join(userFolder, '.n8n', 'nodes', 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies }));
 }
 
+/**
+ * The JSON run data `n8n execute --rawOutput` prints: it starts at the first line that starts
+ * with "{" and ends at a line "}", but n8n may log lines before and (under load) after it.
+ */
+function parseRunOutput(stdout) {
+	const lines = stdout.split('\n');
+	const start = lines.findIndex((line) => line.startsWith('{'));
+	if (start < 0) return null;
+	for (let end = lines.length; end > start; end--) {
+		if (lines[end - 1] !== '}') continue;
+		try {
+			return JSON.parse(lines.slice(start, end).join('\n'));
+		} catch {
+			// A "}" inside the data: try an earlier one.
+		}
+	}
+	throw new Error(`n8n execute printed no complete JSON result:\n${stdout.slice(0, 2000)}`);
+}
+
 class N8n {
 	/**
 	 * @param {{ fakePort?: number, tntFakePort?: number, caPath?: string, env?: object, userFolder?: string, port?: number, packages?: string[] }} options
@@ -118,10 +137,7 @@ class N8n {
 		result.status = await new Promise((resolve) => child.on('exit', (code) => resolve(code)));
 		clearTimeout(killer);
 		this.log += result.stdout + result.stderr;
-		const lines = result.stdout.split('\n');
-		const start = lines.findIndex((line) => line.startsWith('{'));
-		const output = start >= 0 ? JSON.parse(lines.slice(start).join('\n')) : null;
-		return { status: result.status, output, stdout: result.stdout, stderr: result.stderr };
+		return { status: result.status, output: parseRunOutput(result.stdout), stdout: result.stdout, stderr: result.stderr };
 	}
 
 	async start({ setupOwner = true, echo = false } = {}) {

@@ -51,7 +51,6 @@ function manualWorkflow({ name, parameters, credential, onError }) {
 	};
 }
 
-module.exports = { webhookWorkflow, manualWorkflow, AT_NODE_NAME, AT_NODE_TYPE, node, chain };
 
 const TRIGGER_TYPE = 'n8n-nodes-africastalking.africasTalkingTrigger';
 const RESPONSE_TYPE = 'n8n-nodes-africastalking.africasTalkingCallbackResponse';
@@ -72,5 +71,4 @@ function callbackResponse(parameters, name = 'Callback Response') {
 	return { name, type: RESPONSE_TYPE, parameters };
 }
 
-module.exports.triggerWorkflow = triggerWorkflow;
-module.exports.callbackResponse = callbackResponse;
+module.exports = { webhookWorkflow, manualWorkflow, triggerWorkflow, callbackResponse, AT_NODE_NAME, AT_NODE_TYPE, node, chain };

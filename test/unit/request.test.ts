@@ -1,7 +1,6 @@
 import type { IHttpRequestOptions } from 'n8n-workflow';
-import { AT_BASE_URL, baseUrlForEnvironment } from '../../nodes/AfricasTalking/shared/hosts';
-import { prepareRequest } from '../../nodes/AfricasTalking/shared/request';
-import { africasTalkingUsername } from '../../credentials/AfricasTalkingApi.credentials';
+import { africasTalkingUsername, AT_BASE_URL, baseUrlForEnvironment } from '../../nodes/AfricasTalkingCommon/environment';
+import { CONTENT_TYPE, prepareRequest } from '../../nodes/AfricasTalking/shared/request';
 import { LIVE_CREDENTIALS, SANDBOX_CREDENTIALS, singleContext } from './context';
 
 describe('hosts per environment', () => {
@@ -36,28 +35,28 @@ function options(body: object, extra: Partial<IHttpRequestOptions> = {}): IHttpR
 
 describe('prepareRequest', () => {
 	it('form-encodes the body with the username first and drops empty parameters', async () => {
-		const result = await prepareRequest('form').call(singleContext(), options({ to: '+254711000001', from: '', clientRequestId: undefined, enqueue: true }));
+		const result = await prepareRequest.call(singleContext(), options({ to: '+254711000001', from: '', clientRequestId: undefined, enqueue: true }, { headers: { 'Content-Type': CONTENT_TYPE.form } }));
 		expect(result.body).toBe('username=liveapp&to=%2B254711000001&enqueue=1');
 		expect(result.headers?.['Content-Type']).toBe('application/x-www-form-urlencoded');
 		expect(result.baseURL).toBe('https://voice.africastalking.com');
 	});
 
 	it('sends the sandbox username to the sandbox host of the same product', async () => {
-		const result = await prepareRequest('json').call(singleContext({ credentials: SANDBOX_CREDENTIALS }), options({ productName: 'shop', metadata: null }));
+		const result = await prepareRequest.call(singleContext({ credentials: SANDBOX_CREDENTIALS }), options({ productName: 'shop', metadata: null }, { headers: { 'Content-Type': CONTENT_TYPE.json } }));
 		expect(result.body).toEqual({ username: 'sandbox', productName: 'shop' });
 		expect(result.baseURL).toBe('https://voice.sandbox.africastalking.com');
 		expect(result.headers?.['Content-Type']).toBe('application/json');
 	});
 
 	it('puts the username in the query of GET requests and sends no body', async () => {
-		const result = await prepareRequest('query').call(singleContext(), options({}, { method: 'GET', qs: { transactionId: 'ATPid_1', lastReceivedId: '' } }));
+		const result = await prepareRequest.call(singleContext(), options({}, { method: 'GET', qs: { transactionId: 'ATPid_1', lastReceivedId: '' } }));
 		expect(result.qs).toEqual({ username: 'liveapp', transactionId: 'ATPid_1' });
 		expect(result.body).toBeUndefined();
 	});
 
 	it('turns the environment mix-up into a node error before any request', async () => {
 		await expect(
-			prepareRequest('form').call(singleContext({ credentials: { ...LIVE_CREDENTIALS, username: 'sandbox' } }), options({})),
+			prepareRequest.call(singleContext({ credentials: { ...LIVE_CREDENTIALS, username: 'sandbox' } }), options({})),
 		).rejects.toThrow(/Environment: Live but Username: sandbox/);
 	});
 });

@@ -1,8 +1,9 @@
 import { NodeApiError, type IN8nHttpFullResponse } from 'n8n-workflow';
-import { throwOnHttpError, redact, retryAfterMs } from '../../nodes/AfricasTalking/shared/errors';
+import { redact, retryAfterMs } from '../../nodes/common/items';
+import { throwOnHttpError } from '../../nodes/AfricasTalking/shared/errors';
 import { throwIfEntriesFailed } from '../../nodes/AfricasTalking/shared/responses';
 import { smsRecipientsToItems } from '../../nodes/AfricasTalking/resources/sms/smsResponse';
-import { balanceToItem } from '../../nodes/AfricasTalking/resources/account';
+import { balanceToItem } from '../../nodes/AfricasTalking/resources/account/getBalance';
 import { LIVE_CREDENTIALS, singleContext } from './context';
 
 const response = (statusCode: number, body: unknown): IN8nHttpFullResponse => ({ statusCode, body: body as IN8nHttpFullResponse['body'], headers: {} });

@@ -23,6 +23,14 @@ describe('trigger events', () => {
 		expect(eventOutput('ussd', { sessionId: 'S', serviceCode: '*384#', phoneNumber: '+254711000001', text: '' })).toMatchObject({ inputs: [], lastInput: '', level: 0 });
 	});
 
+	it('gives each step of a USSD session its own dedupe key, and a repeat of a step the same one', () => {
+		const step = (text: string) => eventOutput('ussd', { sessionId: 'S', serviceCode: '*384#', phoneNumber: '+254711000001', text }).dedupeKey;
+		expect(step('')).toBe('ussd:S:');
+		expect(step('1*2')).toBe('ussd:S:1*2');
+		expect(step('1*2')).toBe(step('1*2'));
+		expect(new Set([step(''), step('1'), step('1*2')]).size).toBe(3);
+	});
+
 	it('refuses what is not the event', () => {
 		expect(rejectionReason(EVENTS.ussd, 'form', { sessionId: 'S', phoneNumber: '+1' })).toBe('Missing serviceCode, text for the USSD Session event');
 		expect(rejectionReason(EVENTS.paymentNotification, 'form', {})).toBe('Expected application/json');

@@ -1,6 +1,6 @@
 import { parseStringPromise } from 'xml2js';
-import { buildVoiceXml, escapeXml, VoiceXmlError, type VoiceAction } from '../../nodes/AfricasTalkingCallbackResponse/voiceXml';
-import { ussdAnswer, USSD_FALLBACK } from '../../nodes/AfricasTalkingCallbackResponse/ussd';
+import { buildVoiceXml, escapeXml, VoiceXmlError, type VoiceAction } from '../../nodes/AfricasTalkingCommon/voiceXml';
+import { ussdAnswer, USSD_FALLBACK } from '../../nodes/AfricasTalkingCommon/ussd';
 
 async function parse(actions: VoiceAction[]) {
 	const xml = buildVoiceXml(actions);

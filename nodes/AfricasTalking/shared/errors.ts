@@ -1,8 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
 import { redactedApiError, responseText, retryAfterMs } from '../../common/items';
-import { CREDENTIAL_NAME } from './request';
-
-export { itemsFor, redact, retryAfterMs } from '../../common/items';
+import { CREDENTIAL_NAME } from '../../AfricasTalkingCommon/environment';
 
 function describeStatus(statusCode: number, environment: unknown, username: unknown): string {
 	if (statusCode === 401) {

@@ -1,48 +1,32 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { check, recipientsInBody, type RecipientsInBody } from './checks';
 
-/** Field builders shared by several operations; each operation file adds its display options. */
+/**
+ * Fields that several operations share exactly, and builders for composite fields (recipient
+ * lists, metadata, paging). Each operation file adds its display options.
+ */
 
-export function phoneNumberField(name: string, displayName: string, description: string, required = true): INodeProperties {
-	return {
-		displayName,
-		name,
-		type: 'string',
-		required,
-		default: '',
-		placeholder: '+254711XXXYYY',
-		description: `${description} International format with a leading "+"`,
-		routing: { send: { type: 'body', property: name } },
-	};
-}
+export const productNameField: INodeProperties = {
+	displayName: 'Product Name',
+	name: 'productName',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'My Online Store',
+	description: "The payment product created under Payments → Products in the Africa's Talking dashboard",
+	routing: { send: { type: 'body', property: 'productName' } },
+};
 
-export function textField(name: string, displayName: string, description: string, options: Partial<INodeProperties> = {}): INodeProperties {
-	return {
-		displayName,
-		name,
-		type: 'string',
-		default: '',
-		description,
-		routing: { send: { type: 'body', property: name } },
-		...options,
-	};
-}
-
-export function queryField(name: string, displayName: string, description: string, options: Partial<INodeProperties> = {}): INodeProperties {
-	return { ...textField(name, displayName, description, options), routing: { send: { type: 'query', property: name } } };
-}
-
-export const productNameField: INodeProperties = textField(
-	'productName',
-	'Product Name',
-	"The payment product created under Payments → Products in the Africa's Talking dashboard",
-	{ required: true, placeholder: 'My Online Store' },
-);
-
-export const currencyCodeField: INodeProperties = textField('currencyCode', 'Currency Code', 'Three-letter ISO code, e.g. KES, UGX, TZS, NGN', {
+export const currencyCodeField: INodeProperties = {
+	displayName: 'Currency Code',
+	name: 'currencyCode',
+	type: 'string',
 	required: true,
 	default: 'KES',
 	placeholder: 'KES',
-});
+	description: 'Three-letter ISO code, e.g. KES, UGX, TZS, NGN',
+	routing: { send: { type: 'body', property: 'currencyCode', preSend: [check('currency', 'currencyCode', 'Currency Code')] } },
+};
 
 export const amountField: INodeProperties = {
 	displayName: 'Amount',
@@ -52,10 +36,39 @@ export const amountField: INodeProperties = {
 	default: 0,
 	typeOptions: { minValue: 0, numberPrecision: 2 },
 	description: 'Amount in the currency above, greater than 0',
-	routing: { send: { type: 'body', property: 'amount' } },
+	routing: { send: { type: 'body', property: 'amount', preSend: [check('amount', 'amount', 'Amount')] } },
 };
 
-export function metadataField(description = 'Key/value pairs Africa\'s Talking stores with the transaction and sends back in its notifications'): INodeProperties {
+export const transactionIdField: INodeProperties = {
+	displayName: 'Transaction ID',
+	name: 'transactionId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'ATPid_SampleTxnId123',
+	description: "The transaction ID Africa's Talking returned when the request was made",
+	routing: { send: { type: 'query', property: 'transactionId' } },
+};
+
+export const idempotencyKeyOption: INodeProperties = {
+	displayName: 'Idempotency Key',
+	name: 'idempotencyKey',
+	type: 'string',
+	default: '',
+	description:
+		"Sent as Idempotency-Key so that the same payment is never made twice: Africa's Talking refuses a repeated key. Leave empty to use a key derived from this execution, node, run and item (safe with Retry On Fail); set your own (e.g. an order ID) to also stay safe across separate executions.",
+};
+
+export const recipientPhoneField: INodeProperties = {
+	displayName: 'Phone Number',
+	name: 'phoneNumber',
+	type: 'string',
+	default: '',
+	placeholder: '+254711XXXYYY',
+	description: 'International format with a leading "+"',
+};
+
+export function metadataField(description = "Key/value pairs Africa's Talking stores with the transaction and sends back in its notifications"): INodeProperties {
 	return {
 		displayName: 'Metadata',
 		name: 'metadata',
@@ -78,20 +91,6 @@ export function metadataField(description = 'Key/value pairs Africa\'s Talking s
 	};
 }
 
-export const idempotencyKeyOption: INodeProperties = {
-	displayName: 'Idempotency Key',
-	name: 'idempotencyKey',
-	type: 'string',
-	default: '',
-	description:
-		"Sent as Idempotency-Key so that the same payment is never made twice: Africa's Talking refuses a repeated key. Leave empty to use a key derived from this execution, node, run and item (safe with Retry On Fail); set your own (e.g. an order ID) to also stay safe across separate executions.",
-};
-
-export const transactionIdField: INodeProperties = queryField('transactionId', 'Transaction ID', 'The transaction ID Africa\'s Talking returned when the request was made', {
-	required: true,
-	placeholder: 'ATPid_SampleTxnId123',
-});
-
 export function returnAllAndLimit(max = 1000): INodeProperties[] {
 	return [
 		{
@@ -113,36 +112,26 @@ export function returnAllAndLimit(max = 1000): INodeProperties[] {
 	];
 }
 
-/** The "Options" collection every operation ends with. */
-export function optionsCollection(...options: INodeProperties[]): INodeProperties {
-	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options };
-}
-
-/** The "Filters" collection of list operations. */
-export function filtersCollection(...options: INodeProperties[]): INodeProperties {
-	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options };
-}
-
-export const recipientPhoneField: INodeProperties = {
-	displayName: 'Phone Number',
-	name: 'phoneNumber',
-	type: 'string',
-	default: '',
-	placeholder: '+254711XXXYYY',
-	description: 'International format with a leading "+"',
-};
-
-/** A list of recipients (fixedCollection `recipients.recipient`), each with these fields. */
-export function recipientList(values: INodeProperties[], defaults: Record<string, unknown>, extra: Partial<INodeProperties> = {}): INodeProperties {
+/**
+ * A list of recipients (fixedCollection `recipientList.recipient`; not `recipients`, which SMS uses as text), each with these fields; `body`
+ * says how the list goes into the request (checked entry by entry before anything is sent).
+ */
+export function recipientList(
+	values: INodeProperties[],
+	defaults: Record<string, unknown>,
+	body: Omit<RecipientsInBody, 'parameter' | 'field'>,
+	extra: Partial<INodeProperties> = {},
+): INodeProperties {
 	return {
 		displayName: 'Recipients',
-		name: 'recipients',
+		name: 'recipientList',
 		type: 'fixedCollection',
 		typeOptions: { multipleValues: true },
 		required: true,
 		placeholder: 'Add Recipient',
 		default: { recipient: [{ phoneNumber: '', ...defaults }] },
 		options: [{ name: 'recipient', displayName: 'Recipient', values }],
+		routing: { send: { preSend: [recipientsInBody({ parameter: 'recipientList.recipient', field: 'Recipients', ...body })] } },
 		...extra,
 	} as INodeProperties;
 }

@@ -5,14 +5,14 @@ import {
 	type IExecuteSingleFunctions,
 	type IHttpRequestOptions,
 } from 'n8n-workflow';
-import { africasTalkingUsername } from '../../../credentials/AfricasTalkingApi.credentials';
-import { AT_BASE_URL, baseUrlForEnvironment } from './hosts';
 import { withoutEmpty } from '../../common/values';
-
-export const CREDENTIAL_NAME = 'africasTalkingApi';
+import { africasTalkingUsername, AT_BASE_URL, baseUrlForEnvironment, CREDENTIAL_NAME } from '../../AfricasTalkingCommon/environment';
 
 /** How an endpoint takes its parameters: form body, JSON body, or query string. */
 export type Encoding = 'form' | 'json' | 'query';
+
+/** The Content-Type an operation declares for its body; an operation without one sends a query string. */
+export const CONTENT_TYPE = { form: 'application/x-www-form-urlencoded', json: 'application/json' } as const;
 
 export async function getCredentialsChecked(this: IExecuteSingleFunctions): Promise<{
 	credentials: ICredentialDataDecryptedObject;
@@ -32,31 +32,36 @@ function toFormValue(value: unknown): string {
 	return String(value);
 }
 
+function declaredEncoding(options: IHttpRequestOptions): Encoding {
+	const contentType = (options.headers ?? {})['Content-Type'];
+	if (contentType === CONTENT_TYPE.form) return 'form';
+	if (contentType === CONTENT_TYPE.json) return 'json';
+	return 'query';
+}
+
 /**
  * The one place a request gets its environment's host, the credential's username, and its
- * body encoding. Runs last among an operation's preSend steps.
+ * encoding (the Content-Type its operation declares). It runs after every field's own check:
+ * see `prepareRequestStep`.
  */
-export function prepareRequest(encoding: Encoding) {
-	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		const { credentials, username } = await getCredentialsChecked.call(this);
-		options.baseURL = baseUrlForEnvironment(options.baseURL ?? AT_BASE_URL.api, credentials.environment);
-		const body = withoutEmpty(options.body as IDataObject);
-		const qs = withoutEmpty(options.qs);
-		if (encoding === 'query') {
-			options.qs = { username, ...qs };
-			delete options.body;
-		} else if (encoding === 'form') {
-			const form = new URLSearchParams();
-			for (const [key, value] of Object.entries({ username, ...body })) form.append(key, toFormValue(value));
-			options.body = form.toString();
-			options.headers = { ...options.headers, 'Content-Type': 'application/x-www-form-urlencoded' };
-			options.qs = qs;
-		} else {
-			options.body = { username, ...body };
-			options.headers = { ...options.headers, 'Content-Type': 'application/json' };
-			options.json = true;
-			options.qs = qs;
-		}
-		return options;
-	};
+export async function prepareRequest(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	const { credentials, username } = await getCredentialsChecked.call(this);
+	options.baseURL = baseUrlForEnvironment(options.baseURL ?? AT_BASE_URL.api, credentials.environment);
+	const encoding = declaredEncoding(options);
+	const body = withoutEmpty(options.body as IDataObject);
+	const qs = withoutEmpty(options.qs);
+	if (encoding === 'query') {
+		options.qs = { username, ...qs };
+		delete options.body;
+	} else if (encoding === 'form') {
+		const form = new URLSearchParams();
+		for (const [key, value] of Object.entries({ username, ...body })) form.append(key, toFormValue(value));
+		options.body = form.toString();
+		options.qs = qs;
+	} else {
+		options.body = { username, ...body };
+		options.json = true;
+		options.qs = qs;
+	}
+	return options;
 }

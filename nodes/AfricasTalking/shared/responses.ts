@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
-import { failedEntries } from '../../common/items';
-import { itemsFor, throwApiError } from './errors';
+import { failedEntries, itemsFor } from '../../common/items';
+import { throwApiError } from './errors';
 import type { PostReceive } from './routing';
 
 function at(body: unknown, path: string): unknown {

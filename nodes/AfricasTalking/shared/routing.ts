@@ -7,10 +7,11 @@ import type {
 	IHttpRequestOptions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
+	INodeProperties,
 	INodePropertyRouting,
 } from 'n8n-workflow';
 import { throwOnHttpError } from './errors';
-import { prepareRequest, type Encoding } from './request';
+import { CONTENT_TYPE, prepareRequest, type Encoding } from './request';
 
 export type PreSend = (this: IExecuteSingleFunctions, options: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
 export type PostReceive = (
@@ -22,16 +23,16 @@ export type PostReceive = (
 interface OperationRouting {
 	method: IHttpRequestMethods;
 	url: string;
-	/** The product's live host (see hosts.ts); the sandbox host is chosen per request. */
-	baseURL?: string;
+	/** The product's live host (AT_BASE_URL); the sandbox host is chosen per request. */
+	baseURL: string;
 	encoding: Encoding;
 	/** Fixed parameters every request of this operation carries. */
 	body?: IDataObject;
-	/** Validation and shaping that run before the shared encoding step. */
+	/** Steps on the whole request (idempotency key, metadata); a field's own check sits on that field. */
 	preSend?: readonly PreSend[];
 	/** Output shaping that runs after the shared HTTP error check. */
 	postReceive?: readonly PostReceive[];
-	/** Requests the operation makes for one item, when it is more than one (paging). */
+	/** Requests the operation makes for one item, when it is more than one (paging, chunks). */
 	pagination?: (
 		this: IExecutePaginationFunctions,
 		requestData: DeclarativeRestApiSettings.ResultOptions,
@@ -44,11 +45,24 @@ export function operationRouting(op: OperationRouting): INodePropertyRouting {
 		request: {
 			method: op.method,
 			url: op.url,
-			...(op.baseURL ? { baseURL: op.baseURL } : {}),
+			baseURL: op.baseURL,
+			...(op.encoding === 'query' ? {} : { headers: { 'Content-Type': CONTENT_TYPE[op.encoding] } }),
 			...(op.body ? { body: op.body } : {}),
 		},
-		send: { preSend: [...(op.preSend ?? []), prepareRequest(op.encoding)], ...(op.pagination ? { paginate: true } : {}) },
+		send: { preSend: [...(op.preSend ?? [])], ...(op.pagination ? { paginate: true } : {}) },
 		output: { postReceive: [throwOnHttpError, ...(op.postReceive ?? [])] },
 		...(op.pagination ? { operations: { pagination: op.pagination } } : {}),
 	};
 }
+
+/**
+ * The node's last property. n8n runs preSend steps in the order of the properties that hold
+ * them, so this step (host, username, encoding) runs after every field's own check.
+ */
+export const prepareRequestStep: INodeProperties = {
+	displayName: 'Prepare Request',
+	name: 'prepareRequest',
+	type: 'hidden',
+	default: '',
+	routing: { send: { preSend: [prepareRequest] } },
+};

@@ -1,25 +1,74 @@
-import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
-import { idempotencyKeyOption, optionsCollection, recipientList, recipientPhoneField } from '../../shared/fields';
+import { updateDisplayOptions, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
+import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
+import { idempotencyKey } from '../../shared/checks';
+import { idempotencyKeyOption, recipientList, recipientPhoneField } from '../../shared/fields';
+import { entriesToItems, rejectFailedEntries } from '../../shared/responses';
+import { operationRouting } from '../../shared/routing';
+
+export const option: INodePropertyOptions = {
+	name: 'Send',
+	value: 'send',
+	action: 'Send airtime',
+	description: 'Top up one or many phones with airtime, paid from your account balance; one item per recipient',
+	routing: operationRouting({
+		method: 'POST',
+		url: '/version1/airtime/send',
+		baseURL: AT_BASE_URL.api,
+		encoding: 'form',
+		preSend: [idempotencyKey],
+		postReceive: [
+			entriesToItems({
+				list: 'responses',
+				action: 'send airtime',
+				failed: (entry) => entry.status === 'Failed' || (entry.errorMessage !== undefined && entry.errorMessage !== 'None'),
+				describe: (entry) => `${String(entry.phoneNumber)}: ${String(entry.errorMessage ?? entry.status)}`,
+				reason: (body) => String(body.errorMessage ?? ''),
+				hint: () => "Check the numbers, currency codes (the recipient network's currency) and your balance.",
+			}),
+			rejectFailedEntries,
+		],
+	}),
+};
 
 const properties: INodeProperties[] = [
 	recipientList(
 		[
 			recipientPhoneField,
-			{ displayName: 'Currency Code', name: 'currencyCode', type: 'string', default: 'KES', placeholder: 'KES', description: 'The currency of the recipient\'s network, e.g. KES, UGX, TZS, NGN' },
+			{ displayName: 'Currency Code', name: 'currencyCode', type: 'string', default: 'KES', placeholder: 'KES', description: "The currency of the recipient's network, e.g. KES, UGX, TZS, NGN" },
 			{ displayName: 'Amount', name: 'amount', type: 'number', default: 10, typeOptions: { minValue: 0, numberPrecision: 2 } },
 		],
 		{ currencyCode: 'KES', amount: 10 },
-		{ description: 'Who gets airtime, and how much each' },
+		{
+			asJsonString: true,
+			// AT takes the amount as "<currency code> <amount>", e.g. "KES 10".
+			build: (entry, check) => ({
+				phoneNumber: check.phone(entry.phoneNumber, 'Phone Number'),
+				amount: `${check.currency(entry.currencyCode, 'Currency Code')} ${check.amount(entry.amount, 'Amount')}`,
+			}),
+		},
+		{
+			description: 'Who gets airtime, and how much each',
+		},
 	),
-	optionsCollection(idempotencyKeyOption, {
-		displayName: 'Max Retries',
-		name: 'maxNumRetry',
-		type: 'number',
-		default: 0,
-		typeOptions: { minValue: 0 },
-		description: 'How many times Africa\'s Talking retries a failed top-up; 0 leaves it to AT',
-		routing: { send: { type: 'body', property: 'maxNumRetry', value: '={{ $value || undefined }}' } },
-	}),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			idempotencyKeyOption,
+			{
+				displayName: 'Max Retries',
+				name: 'maxNumRetry',
+				type: 'number',
+				default: 0,
+				typeOptions: { minValue: 0 },
+				description: "How many times Africa's Talking retries a failed top-up; 0 leaves it to AT",
+				routing: { send: { type: 'body', property: 'maxNumRetry', value: '={{ $value || undefined }}' } },
+			},
+		],
+	},
 ];
 
-export const airtimeSendDescription = updateDisplayOptions({ show: { resource: ['airtime'], operation: ['send'] } }, properties);
+export const description = updateDisplayOptions({ show: { resource: ['airtime'], operation: ['send'] } }, properties);

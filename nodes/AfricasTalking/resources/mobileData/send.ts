@@ -1,32 +1,87 @@
-import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
-import { idempotencyKeyOption, metadataField, optionsCollection, productNameField, recipientList, recipientPhoneField } from '../../shared/fields';
+import { updateDisplayOptions, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
+import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
+import { idempotencyKey, metadataObject } from '../../shared/checks';
+import { idempotencyKeyOption, metadataField, productNameField, recipientList, recipientPhoneField } from '../../shared/fields';
+import { entriesToItems, rejectFailedEntries } from '../../shared/responses';
+import { operationRouting } from '../../shared/routing';
 
-export const DATA_UNITS = [
-	{ name: 'MB', value: 'MB' },
-	{ name: 'GB', value: 'GB' },
-];
-
-export const DATA_VALIDITY = [
-	{ name: 'Day', value: 'Day' },
-	{ name: 'Week', value: 'Week' },
-	{ name: 'Two Weeks', value: 'BiWeek' },
-	{ name: 'Month', value: 'Month' },
-	{ name: 'Quarter', value: 'Quarterly' },
-];
+export const option: INodePropertyOptions = {
+	name: 'Send',
+	value: 'send',
+	action: 'Send mobile data',
+	description: 'Send data bundles to one or many phones; one item per recipient',
+	routing: operationRouting({
+		method: 'POST',
+		url: '/mobile/data/request',
+		baseURL: AT_BASE_URL.data,
+		encoding: 'json',
+		preSend: [idempotencyKey],
+		postReceive: [
+			entriesToItems({
+				list: 'entries',
+				action: 'send mobile data',
+				failed: (entry) => !['Queued', 'Success', 'Sent'].includes(String(entry.status)),
+				describe: (entry) =>
+					`${String(entry.phoneNumber)}: ${String(entry.status)}${entry.status === 'NotSupported' ? " (this number's network is not supported for data bundles)" : ''}`,
+				reason: (body) => String(body.errorMessage ?? body.description ?? ''),
+				hint: () => 'Check the product name and the numbers.',
+			}),
+			rejectFailedEntries,
+		],
+	}),
+};
 
 const properties: INodeProperties[] = [
-	{ ...productNameField, description: 'The mobile data product created in the Africa\'s Talking dashboard' },
+	{ ...productNameField, description: "The mobile data product created in the Africa's Talking dashboard" },
 	recipientList(
 		[
 			recipientPhoneField,
 			{ displayName: 'Quantity', name: 'quantity', type: 'number', default: 50, typeOptions: { minValue: 1 } },
-			{ displayName: 'Unit', name: 'unit', type: 'options', default: 'MB', options: DATA_UNITS },
-			{ displayName: 'Validity', name: 'validity', type: 'options', default: 'Day', options: DATA_VALIDITY, description: 'How long the bundle stays usable' },
+			{
+				displayName: 'Unit',
+				name: 'unit',
+				type: 'options',
+				default: 'MB',
+				options: [
+					{ name: 'MB', value: 'MB' },
+					{ name: 'GB', value: 'GB' },
+				],
+			},
+			{
+				displayName: 'Validity',
+				name: 'validity',
+				type: 'options',
+				default: 'Day',
+				description: 'How long the bundle stays usable',
+				options: [
+					{ name: 'Day', value: 'Day' },
+					{ name: 'Month', value: 'Month' },
+					{ name: 'Quarter', value: 'Quarterly' },
+					{ name: 'Two Weeks', value: 'BiWeek' },
+					{ name: 'Week', value: 'Week' },
+				],
+			},
 			{ ...metadataField('Key/value pairs sent back in the data status notification'), routing: undefined },
 		],
 		{ quantity: 50, unit: 'MB', validity: 'Day' },
+		{
+			build: (entry, check) => ({
+				phoneNumber: check.phone(entry.phoneNumber, 'Phone Number'),
+				quantity: check.amount(entry.quantity, 'Quantity'),
+				unit: entry.unit,
+				validity: entry.validity,
+				metadata: metadataObject(entry.metadata),
+			}),
+		},
 	),
-	optionsCollection(idempotencyKeyOption),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [idempotencyKeyOption],
+	},
 ];
 
-export const mobileDataSendDescription = updateDisplayOptions({ show: { resource: ['mobileData'], operation: ['send'] } }, properties);
+export const description = updateDisplayOptions({ show: { resource: ['mobileData'], operation: ['send'] } }, properties);

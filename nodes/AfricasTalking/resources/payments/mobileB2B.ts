@@ -1,6 +1,16 @@
-import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
-import { amountField, currencyCodeField, phoneNumberField, productNameField, textField } from '../../shared/fields';
-import { moneyOptions } from './fields';
+import { updateDisplayOptions, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
+import { check } from '../../shared/checks';
+import { amountField, currencyCodeField, productNameField } from '../../shared/fields';
+import { moneyOptions } from './paymentFields';
+import { paymentRouting } from './paymentRouting';
+
+export const option: INodePropertyOptions = {
+	name: 'Mobile B2B',
+	value: 'mobileB2B',
+	action: 'Pay a business',
+	description: 'Send money from a payment product to a business paybill or till (moves money)',
+	routing: paymentRouting('/mobile/b2b/request', ['Queued', 'Success'], 'make the B2B payment'),
+};
 
 const properties: INodeProperties[] = [
 	productNameField,
@@ -31,9 +41,34 @@ const properties: INodeProperties[] = [
 	},
 	currencyCodeField,
 	amountField,
-	textField('destinationChannel', 'Destination Channel', 'The paybill or till number that receives the money', { required: true, placeholder: '123456' }),
-	textField('destinationAccount', 'Destination Account', 'The account name or number at the destination (e.g. the bill reference)', { required: true }),
-	moneyOptions(phoneNumberField('requester', 'Requester', 'The person who initiated the payment, for the provider\'s records.', false)),
+	{
+		displayName: 'Destination Channel',
+		name: 'destinationChannel',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '123456',
+		description: 'The paybill or till number that receives the money',
+		routing: { send: { type: 'body', property: 'destinationChannel' } },
+	},
+	{
+		displayName: 'Destination Account',
+		name: 'destinationAccount',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'The account name or number at the destination (e.g. the bill reference)',
+		routing: { send: { type: 'body', property: 'destinationAccount' } },
+	},
+	moneyOptions({
+		displayName: 'Requester',
+		name: 'requester',
+		type: 'string',
+		default: '',
+		placeholder: '+254711XXXYYY',
+		description: 'The person who initiated the payment, for the provider\'s records. International format, e.g. +254711XXXYYY.',
+		routing: { send: { type: 'body', property: 'requester', preSend: [check('phone', 'requester', 'Requester')] } },
+	}),
 ];
 
-export const mobileB2BDescription = updateDisplayOptions({ show: { resource: ['payments'], operation: ['mobileB2B'] } }, properties);
+export const description = updateDisplayOptions({ show: { resource: ['payments'], operation: ['mobileB2B'] } }, properties);

@@ -1,15 +1,37 @@
-import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
-import { idempotencyKeyOption, metadataField, optionsCollection, productNameField, recipientList, recipientPhoneField } from '../../shared/fields';
+import { updateDisplayOptions, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
+import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
+import { idempotencyKey, withMetadata } from '../../shared/checks';
+import { idempotencyKeyOption, metadataField, productNameField, recipientList, recipientPhoneField } from '../../shared/fields';
+import { entriesToItems, rejectFailedEntries } from '../../shared/responses';
+import { operationRouting } from '../../shared/routing';
 
+/** Africa's Talking's limit of recipients per B2C request, enforced before any request. */
 export const B2C_MAX_RECIPIENTS = 10;
 
-export const B2C_REASONS = [
-	{ name: 'Business Payment', value: 'BusinessPayment' },
-	{ name: 'Business Payment (Withdrawal Charge Paid)', value: 'BusinessPaymentWithWithdrawalChargePaid' },
-	{ name: 'Promotion Payment', value: 'PromotionPayment' },
-	{ name: 'Salary Payment', value: 'SalaryPayment' },
-	{ name: 'Salary Payment (Withdrawal Charge Paid)', value: 'SalaryPaymentWithWithdrawalChargePaid' },
-];
+export const option: INodePropertyOptions = {
+	name: 'Mobile B2C',
+	value: 'mobileB2C',
+	action: 'Pay mobile subscribers',
+	description: `Send money to up to ${B2C_MAX_RECIPIENTS} mobile money subscribers per item (moves money); one item per recipient`,
+	routing: operationRouting({
+		method: 'POST',
+		url: '/mobile/b2c/request',
+		baseURL: AT_BASE_URL.payments,
+		encoding: 'json',
+		preSend: [idempotencyKey],
+		postReceive: [
+			entriesToItems({
+				list: 'entries',
+				action: 'make the B2C payment',
+				failed: (entry) => !['Queued', 'Success'].includes(String(entry.status)),
+				describe: (entry) => `${String(entry.phoneNumber)}: ${String(entry.status)}${entry.errorMessage ? ` (${String(entry.errorMessage)})` : ''}`,
+				reason: (body) => String(body.errorMessage ?? body.description ?? ''),
+				hint: () => 'Check the product name, the numbers and your payments wallet balance.',
+			}),
+			rejectFailedEntries,
+		],
+	}),
+};
 
 const properties: INodeProperties[] = [
 	productNameField,
@@ -18,15 +40,48 @@ const properties: INodeProperties[] = [
 			{ displayName: 'Amount', name: 'amount', type: 'number', default: 0, typeOptions: { minValue: 0, numberPrecision: 2 } },
 			{ displayName: 'Currency Code', name: 'currencyCode', type: 'string', default: 'KES', placeholder: 'KES' },
 			{ ...metadataField(), routing: undefined },
-			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'The recipient\'s name, for your records' },
+			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: "The recipient's name, for your records" },
 			recipientPhoneField,
 			{ displayName: 'Provider Channel', name: 'providerChannel', type: 'string', default: '', placeholder: '525900' },
-			{ displayName: 'Reason', name: 'reason', type: 'options', default: 'BusinessPayment', options: B2C_REASONS },
+			{
+				displayName: 'Reason',
+				name: 'reason',
+				type: 'options',
+				default: 'BusinessPayment',
+				options: [
+					{ name: 'Business Payment', value: 'BusinessPayment' },
+					{ name: 'Business Payment (Withdrawal Charge Paid)', value: 'BusinessPaymentWithWithdrawalChargePaid' },
+					{ name: 'Promotion Payment', value: 'PromotionPayment' },
+					{ name: 'Salary Payment', value: 'SalaryPayment' },
+					{ name: 'Salary Payment (Withdrawal Charge Paid)', value: 'SalaryPaymentWithWithdrawalChargePaid' },
+				],
+			},
 		],
 		{ currencyCode: 'KES', amount: 0 },
-		{ hint: `At most ${B2C_MAX_RECIPIENTS} recipients per request (Africa's Talking's limit): split larger payouts over several items.` },
+		{
+			max: B2C_MAX_RECIPIENTS,
+			build: (entry, check) => ({
+				phoneNumber: check.phone(entry.phoneNumber, 'Phone Number'),
+				currencyCode: check.currency(entry.currencyCode, 'Currency Code'),
+				amount: check.amount(entry.amount, 'Amount'),
+				...(entry.name ? { name: entry.name } : {}),
+				...(entry.reason ? { reason: entry.reason } : {}),
+				...(entry.providerChannel ? { providerChannel: entry.providerChannel } : {}),
+				...withMetadata(entry.metadata),
+			}),
+		},
+		{
+			hint: `At most ${B2C_MAX_RECIPIENTS} recipients per request (Africa's Talking's limit): split larger payouts over several items.`,
+		},
 	),
-	optionsCollection(idempotencyKeyOption),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [idempotencyKeyOption],
+	},
 ];
 
-export const mobileB2CDescription = updateDisplayOptions({ show: { resource: ['payments'], operation: ['mobileB2C'] } }, properties);
+export const description = updateDisplayOptions({ show: { resource: ['payments'], operation: ['mobileB2C'] } }, properties);

@@ -1,11 +1,40 @@
-import { updateDisplayOptions } from 'n8n-workflow';
-import { amountField, currencyCodeField, phoneNumberField, productNameField } from '../../shared/fields';
-import { moneyOptions, providerChannelOption } from './fields';
+import { updateDisplayOptions, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
+import { check } from '../../shared/checks';
+import { amountField, currencyCodeField, productNameField } from '../../shared/fields';
+import { moneyOptions } from './paymentFields';
+import { paymentRouting } from './paymentRouting';
 
-export const mobileCheckoutDescription = updateDisplayOptions({ show: { resource: ['payments'], operation: ['mobileCheckout'] } }, [
+export const option: INodePropertyOptions = {
+	name: 'Mobile Checkout',
+	value: 'mobileCheckout',
+	action: 'Request a mobile payment',
+	description: 'Ask a customer to pay from their mobile money account: they confirm on their phone (moves money)',
+	routing: paymentRouting('/mobile/checkout/request', ['PendingConfirmation'], 'start the checkout'),
+};
+
+const properties: INodeProperties[] = [
 	productNameField,
-	phoneNumberField('phoneNumber', 'Phone Number', 'The customer who pays: they get a prompt on their phone to confirm.'),
+	{
+		displayName: 'Phone Number',
+		name: 'phoneNumber',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '+254711XXXYYY',
+		description: 'The customer who pays: they get a prompt on their phone to confirm. International format, e.g. +254711XXXYYY.',
+		routing: { send: { type: 'body', property: 'phoneNumber', preSend: [check('phone', 'phoneNumber', 'Phone Number')] } },
+	},
 	currencyCodeField,
 	amountField,
-	moneyOptions(providerChannelOption),
-]);
+	moneyOptions({
+		displayName: 'Provider Channel',
+		name: 'providerChannel',
+		type: 'string',
+		default: '',
+		placeholder: '525900',
+		description: 'The paybill or till number to use, when your product has several',
+		routing: { send: { type: 'body', property: 'providerChannel' } },
+	}),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['payments'], operation: ['mobileCheckout'] } }, properties);

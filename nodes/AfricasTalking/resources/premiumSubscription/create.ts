@@ -1,14 +1,36 @@
-import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
-import { optionsCollection, textField } from '../../shared/fields';
-import { keywordField, shortCodeField, subscriberField } from './fields';
+import { updateDisplayOptions, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
+import { keywordField, shortCodeField, subscriberField, subscriptionRouting } from './subscriptionFields';
+
+export const option: INodePropertyOptions = {
+	name: 'Create',
+	value: 'create',
+	action: 'Subscribe a phone number',
+	description: 'Subscribe a phone number to a premium keyword (the subscriber confirms on their phone)',
+	routing: subscriptionRouting('/version1/subscription/create', 'create the subscription'),
+};
 
 const properties: INodeProperties[] = [
-	shortCodeField(),
-	keywordField(),
+	shortCodeField,
+	keywordField,
 	subscriberField,
-	optionsCollection(
-		textField('checkoutToken', 'Checkout Token', 'Token from "Create Checkout Token", for older integrations that still require it'),
-	),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Checkout Token',
+				name: 'checkoutToken',
+				type: 'string',
+				typeOptions: { password: true },
+				default: '',
+				description: 'Token from "Create Checkout Token", for older integrations that still require it',
+				routing: { send: { type: 'body', property: 'checkoutToken' } },
+			},
+		],
+	},
 ];
 
-export const subscriptionCreateDescription = updateDisplayOptions({ show: { resource: ['premiumSubscription'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions({ show: { resource: ['premiumSubscription'], operation: ['create'] } }, properties);

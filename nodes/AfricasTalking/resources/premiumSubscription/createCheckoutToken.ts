@@ -1,7 +1,21 @@
-import { updateDisplayOptions } from 'n8n-workflow';
-import { subscriberField } from './fields';
+import { updateDisplayOptions, type INodePropertyOptions } from 'n8n-workflow';
+import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
+import { bodyToItem, requireStatus } from '../../shared/responses';
+import { operationRouting } from '../../shared/routing';
+import { subscriberField } from './subscriptionFields';
 
-export const checkoutTokenDescription = updateDisplayOptions(
-	{ show: { resource: ['premiumSubscription'], operation: ['createCheckoutToken'] } },
-	[subscriberField],
-);
+export const option: INodePropertyOptions = {
+	name: 'Create Checkout Token',
+	value: 'createCheckoutToken',
+	action: 'Create a checkout token',
+	description: 'Legacy: create the token older subscription integrations needed before "Create"',
+	routing: operationRouting({
+		method: 'POST',
+		url: '/checkout/token/create',
+		baseURL: AT_BASE_URL.api,
+		encoding: 'form',
+		postReceive: [requireStatus({ field: 'description', ok: ['Success'], action: 'create a checkout token', reasonFields: ['token'] }), bodyToItem],
+	}),
+};
+
+export const description = updateDisplayOptions({ show: { resource: ['premiumSubscription'], operation: ['createCheckoutToken'] } }, [subscriberField]);

@@ -1,7 +1,16 @@
-import { updateDisplayOptions } from 'n8n-workflow';
-import { keywordField, shortCodeField, subscriberField } from './fields';
+import { updateDisplayOptions, type INodePropertyOptions } from 'n8n-workflow';
+import { keywordField, shortCodeField, subscriberField, subscriptionRouting } from './subscriptionFields';
 
-export const subscriptionDeleteDescription = updateDisplayOptions(
-	{ show: { resource: ['premiumSubscription'], operation: ['delete'] } },
-	[shortCodeField(), keywordField(), subscriberField],
-);
+export const option: INodePropertyOptions = {
+	name: 'Delete',
+	value: 'delete',
+	action: 'Unsubscribe a phone number',
+	description: 'Unsubscribe a phone number from a premium keyword',
+	routing: subscriptionRouting('/version1/subscription/delete', 'delete the subscription'),
+};
+
+export const description = updateDisplayOptions({ show: { resource: ['premiumSubscription'], operation: ['delete'] } }, [
+	shortCodeField,
+	keywordField,
+	subscriberField,
+]);

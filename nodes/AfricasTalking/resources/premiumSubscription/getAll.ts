@@ -1,7 +1,30 @@
-import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
+import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
 import { returnAllAndLimit } from '../../shared/fields';
-import { keywordField, shortCodeField } from './fields';
+import { lastReceivedIdPagination } from '../../shared/pagination';
+import { listToItems } from '../../shared/responses';
+import { operationRouting } from '../../shared/routing';
+import { keywordField, shortCodeField } from './subscriptionFields';
 
-const properties: INodeProperties[] = [shortCodeField('query'), keywordField('query'), ...returnAllAndLimit()];
+export const option: INodePropertyOptions = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get subscriptions',
+	description: 'Get the subscribers of a short code and keyword, one item per subscription',
+	routing: operationRouting({
+		method: 'GET',
+		url: '/version1/subscription',
+		baseURL: AT_BASE_URL.premium,
+		encoding: 'query',
+		postReceive: [listToItems('responses')],
+		pagination: lastReceivedIdPagination,
+	}),
+};
 
-export const subscriptionGetAllDescription = updateDisplayOptions({ show: { resource: ['premiumSubscription'], operation: ['getAll'] } }, properties);
+const properties: INodeProperties[] = [
+	{ ...shortCodeField, routing: { send: { type: 'query', property: 'shortCode' } } },
+	{ ...keywordField, routing: { send: { type: 'query', property: 'keyword' } } },
+	...returnAllAndLimit(),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['premiumSubscription'], operation: ['getAll'] } }, properties);

@@ -1,101 +1,38 @@
-import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
-import { optionsCollection } from '../../shared/fields';
+import { updateDisplayOptions, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
+import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
+import { campaignOptionFields, enqueueOption, messageField, messagingRouting, recipientsField } from './smsFields';
 
-export const recipientsField: INodeProperties = {
-	displayName: 'Recipients',
-	name: 'recipients',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: '+254711XXXYYY, +254733YYYZZZ',
-	description:
-		'Phone numbers in international format with a leading "+", separated by commas or new lines. An expression may also return an array of numbers.',
-	routing: { send: { type: 'body', property: 'to' } },
+export const option: INodePropertyOptions = {
+	name: 'Send',
+	value: 'send',
+	action: 'Send an SMS',
+	description: 'Send one message to one or many phone numbers; outputs one item per recipient',
+	routing: messagingRouting(AT_BASE_URL.api, 1),
 };
-
-export const messageField: INodeProperties = {
-	displayName: 'Message',
-	name: 'message',
-	type: 'string',
-	required: true,
-	default: '',
-	typeOptions: { rows: 4 },
-	description:
-		'Text of the SMS. 160 GSM characters make one part (153 per part when longer); any other character (emoji, accents beyond GSM) makes it 70 (67).',
-	routing: { send: { type: 'body', property: 'message' } },
-};
-
-export const enqueueOption: INodeProperties = {
-	displayName: 'Enqueue',
-	name: 'enqueue',
-	type: 'boolean',
-	default: false,
-	description:
-		"Whether Africa's Talking should queue the messages and answer at once instead of waiting for the operators (recommended for large sends)",
-	routing: { send: { type: 'body', property: 'enqueue', value: '={{ $value ? 1 : 0 }}' } },
-};
-
-/** Bulk sending: how one item's recipients are split, how many requests run at once, retries. */
-export const campaignOptionFields: INodeProperties[] = [
-	{
-		displayName: 'Recipients per Request',
-		name: 'batchSize',
-		type: 'number',
-		default: 1000,
-		typeOptions: { minValue: 1, maxValue: 10000 },
-		description: 'A long recipient list goes out in requests of this many numbers (same message to all)',
-	},
-	{
-		displayName: 'Max Concurrent Requests',
-		name: 'maxConcurrency',
-		type: 'number',
-		default: 10,
-		typeOptions: { minValue: 0 },
-		description: 'Requests in flight at once, over all items of this run (n8n would otherwise start every item at once); 0 means no limit',
-	},
-	{
-		displayName: 'Max Requests per Second',
-		name: 'maxPerSecond',
-		type: 'number',
-		default: 0,
-		typeOptions: { minValue: 0 },
-		description: 'Spread requests out over time, e.g. for personalised messages to thousands of items; 0 means no limit',
-	},
-	{
-		displayName: 'Retry When Rate Limited or Failed',
-		name: 'retry',
-		type: 'boolean',
-		default: true,
-		description:
-			"Whether to retry requests Africa's Talking answered with 429 or 5xx (it sent nothing then), waiting as its Retry-After says or with growing pauses",
-	},
-	{
-		displayName: 'Max Retries',
-		name: 'maxRetries',
-		type: 'number',
-		default: 4,
-		typeOptions: { minValue: 0 },
-		description: 'How many times a rate-limited or failed request is retried (when retrying is on)',
-	},
-];
 
 const properties: INodeProperties[] = [
 	recipientsField,
 	messageField,
-	optionsCollection(
-		{
-			displayName: 'Sender ID or Short Code',
-			name: 'from',
-			type: 'string',
-			default: '',
-			placeholder: 'MyBrand',
-			description:
-				"A sender ID or short code approved for this app. Leave empty to use Africa's Talking's default sender.",
-			routing: { send: { type: 'body', property: 'from' } },
-		},
-		enqueueOption,
-		...campaignOptionFields,
-	),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Sender ID or Short Code',
+				name: 'from',
+				type: 'string',
+				default: '',
+				placeholder: 'MyBrand',
+				description: "A sender ID or short code approved for this app. Leave empty to use Africa's Talking's default sender.",
+				routing: { send: { type: 'body', property: 'from' } },
+			},
+			enqueueOption,
+			...campaignOptionFields,
+		],
+	},
 ];
 
-export const smsSendDescription = updateDisplayOptions({ show: { resource: ['sms'], operation: ['send'] } }, properties);
+export const description = updateDisplayOptions({ show: { resource: ['sms'], operation: ['send'] } }, properties);

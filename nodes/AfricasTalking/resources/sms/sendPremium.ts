@@ -1,6 +1,14 @@
-import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
-import { optionsCollection } from '../../shared/fields';
-import { campaignOptionFields, enqueueOption, messageField, recipientsField } from './send';
+import { updateDisplayOptions, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
+import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
+import { campaignOptionFields, enqueueOption, messageField, messagingRouting, recipientsField } from './smsFields';
+
+export const option: INodePropertyOptions = {
+	name: 'Send Premium',
+	value: 'sendPremium',
+	action: 'Send a premium SMS',
+	description: 'Send a premium (subscription or on-demand) message on your short code and keyword; outputs one item per recipient',
+	routing: messagingRouting(AT_BASE_URL.premium, 0),
+};
 
 const properties: INodeProperties[] = [
 	{
@@ -26,28 +34,34 @@ const properties: INodeProperties[] = [
 	},
 	recipientsField,
 	messageField,
-	optionsCollection(
-		{
-			displayName: 'Link ID',
-			name: 'linkId',
-			type: 'string',
-			default: '',
-			description:
-				'For on-demand services: the linkId of the incoming message this answers (the Africa\'s Talking Trigger outputs it)',
-			routing: { send: { type: 'body', property: 'linkId' } },
-		},
-		{
-			displayName: 'Retry Duration (Hours)',
-			name: 'retryDurationInHours',
-			type: 'number',
-			default: 0,
-			typeOptions: { minValue: 0 },
-			description: 'How many hours Africa\'s Talking retries a subscription message that was not delivered; 0 leaves it to AT',
-			routing: { send: { type: 'body', property: 'retryDurationInHours', value: '={{ $value || undefined }}' } },
-		},
-		enqueueOption,
-		...campaignOptionFields,
-	),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Link ID',
+				name: 'linkId',
+				type: 'string',
+				default: '',
+				description: "For on-demand services: the linkId of the incoming message this answers (the Africa's Talking Trigger outputs it)",
+				routing: { send: { type: 'body', property: 'linkId' } },
+			},
+			{
+				displayName: 'Retry Duration (Hours)',
+				name: 'retryDurationInHours',
+				type: 'number',
+				default: 0,
+				typeOptions: { minValue: 0 },
+				description: "How many hours Africa's Talking retries a subscription message that was not delivered; 0 leaves it to AT",
+				routing: { send: { type: 'body', property: 'retryDurationInHours', value: '={{ $value || undefined }}' } },
+			},
+			enqueueOption,
+			...campaignOptionFields,
+		],
+	},
 ];
 
-export const smsSendPremiumDescription = updateDisplayOptions({ show: { resource: ['sms'], operation: ['sendPremium'] } }, properties);
+export const description = updateDisplayOptions({ show: { resource: ['sms'], operation: ['sendPremium'] } }, properties);

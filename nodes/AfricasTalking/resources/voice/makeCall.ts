@@ -1,8 +1,44 @@
-import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
-import { optionsCollection, phoneNumberField, textField } from '../../shared/fields';
+import { updateDisplayOptions, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
+import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
+import { check } from '../../shared/checks';
+import { entriesToItems, rejectFailedEntries } from '../../shared/responses';
+import { operationRouting } from '../../shared/routing';
+
+export const option: INodePropertyOptions = {
+	name: 'Make Call',
+	value: 'makeCall',
+	action: 'Make a call',
+	description: 'Call one or many numbers from your voice number; the call then follows the voice callback of that number. One item per number called.',
+	routing: operationRouting({
+		method: 'POST',
+		url: '/call',
+		baseURL: AT_BASE_URL.voice,
+		encoding: 'form',
+		postReceive: [
+			entriesToItems({
+				list: 'entries',
+				action: 'place the call',
+				failed: (entry) => entry.status !== 'Queued',
+				describe: (entry) => `${String(entry.phoneNumber)}: ${String(entry.status)}`,
+				reason: (body) => String(body.errorMessage ?? ''),
+				hint: () => 'Check that "From" is a voice number of this app and the numbers called are valid.',
+			}),
+			rejectFailedEntries,
+		],
+	}),
+};
 
 const properties: INodeProperties[] = [
-	phoneNumberField('from', 'From', 'Your Africa\'s Talking voice number that places the call.'),
+	{
+		displayName: 'From',
+		name: 'from',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '+254711XXXYYY',
+		description: 'Your Africa\'s Talking voice number that places the call. International format, e.g. +254711XXXYYY.',
+		routing: { send: { type: 'body', property: 'from', preSend: [check('phone', 'from', 'From')] } },
+	},
 	{
 		displayName: 'To',
 		name: 'to',
@@ -11,11 +47,25 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: '+254711XXXYYY, +254733YYYZZZ',
 		description: 'One or more numbers to call, separated by commas or new lines (an expression may return an array)',
-		routing: { send: { type: 'body', property: 'to' } },
+		routing: { send: { type: 'body', property: 'to', preSend: [check('phoneList', 'to', 'To')] } },
 	},
-	optionsCollection(
-		textField('clientRequestId', 'Client Request ID', 'Your own ID for the call, sent back in the voice events of this call'),
-	),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Client Request ID',
+				name: 'clientRequestId',
+				type: 'string',
+				default: '',
+				description: 'Your own ID for the call, sent back in the voice events of this call',
+				routing: { send: { type: 'body', property: 'clientRequestId' } },
+			},
+		],
+	},
 ];
 
-export const makeCallDescription = updateDisplayOptions({ show: { resource: ['voice'], operation: ['makeCall'] } }, properties);
+export const description = updateDisplayOptions({ show: { resource: ['voice'], operation: ['makeCall'] } }, properties);

@@ -1,10 +1,42 @@
-import { updateDisplayOptions } from 'n8n-workflow';
-import { phoneNumberField, textField } from '../../shared/fields';
+import { updateDisplayOptions, type INodePropertyOptions } from 'n8n-workflow';
+import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
+import { check } from '../../shared/checks';
+import { bodyToItem, requireStatus } from '../../shared/responses';
+import { operationRouting } from '../../shared/routing';
 
-export const uploadMediaDescription = updateDisplayOptions({ show: { resource: ['voice'], operation: ['uploadMedia'] } }, [
-	phoneNumberField('phoneNumber', 'Phone Number', 'The Africa\'s Talking voice number the media is for.'),
-	textField('url', 'Media URL', 'Public HTTPS URL of the audio file (e.g. MP3 or WAV) to cache for Play, hold music or ringback tones', {
-		required: true,
-		placeholder: 'https://example.com/greeting.mp3',
+export const option: INodePropertyOptions = {
+	name: 'Upload Media',
+	value: 'uploadMedia',
+	action: 'Upload a media file',
+	description: "Have Africa's Talking fetch and cache an audio file for a voice number",
+	routing: operationRouting({
+		method: 'POST',
+		url: '/mediaUpload',
+		baseURL: AT_BASE_URL.voice,
+		encoding: 'form',
+		postReceive: [requireStatus({ field: 'status', ok: ['Success'], action: 'upload the media' }), bodyToItem],
 	}),
+};
+
+export const description = updateDisplayOptions({ show: { resource: ['voice'], operation: ['uploadMedia'] } }, [
+	{
+		displayName: 'Phone Number',
+		name: 'phoneNumber',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '+254711XXXYYY',
+		description: 'The Africa\'s Talking voice number the media is for. International format, e.g. +254711XXXYYY.',
+		routing: { send: { type: 'body', property: 'phoneNumber', preSend: [check('phone', 'phoneNumber', 'Phone Number')] } },
+	},
+	{
+		displayName: 'Media URL',
+		name: 'url',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'https://example.com/greeting.mp3',
+		description: 'Public HTTPS URL of the audio file (e.g. MP3 or WAV) to cache for Play, hold music or ringback tones',
+		routing: { send: { type: 'body', property: 'url', preSend: [check('httpsUrl', 'url', 'Media URL')] } },
+	},
 ]);
