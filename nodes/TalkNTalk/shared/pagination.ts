@@ -1,6 +1,6 @@
 import type { DeclarativeRestApiSettings, IDataObject, IExecutePaginationFunctions, INodeExecutionData } from 'n8n-workflow';
 import { itemsFor } from '../../common/items';
-import type { Pagination } from './routing';
+import type { Pagination } from '../../common/routing';
 
 /** TalkNTalk's largest page_size; larger values are capped by the server. */
 export const MAX_PAGE_SIZE = 500;
