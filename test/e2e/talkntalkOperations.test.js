@@ -122,6 +122,12 @@ const CASES = [
 			{ balance: 1250, balanceText: '1250.00', currency: 'KES', organisation: '6f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f', retrieved_at: expect.stringMatching(/\+00:00$/) },
 		]),
 	},
+	{
+		name: 'Account → Get Organisation',
+		parameters: { resource: 'account', operation: 'getOrganisation' },
+		request: { method: 'GET', path: '/v1/', query: {} },
+		output: (items) => expect(items).toEqual([{ id: '6f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f', name: 'Acme Corp', slug: 'acme-corp', api: 'TalkNTalk', version: 'v1' }]),
+	},
 ];
 
 function expectRequest(received, expected) {
