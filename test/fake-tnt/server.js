@@ -38,6 +38,8 @@ class FakeTalkNTalk {
 		this.hits = { send: [], bulk: [], other: [] };
 		this.webhook = null;
 		this.deliveries = [];
+		// TalkNTalk retries a delivery without a 2xx answer 3 times: after 1, 5 and 30 minutes.
+		this.retryDelaysMs = [60000, 300000, 1800000];
 		this.inFlight = 0;
 		this.maxInFlight = 0;
 	}
@@ -159,9 +161,22 @@ class FakeTalkNTalk {
 		if (!this.webhook || !this.webhook.events.includes(event)) return undefined;
 		const { id, seq, ...fields } = message;
 		const body = { ...eventBody(event, { ...fields, id: seq }), timestamp: message.updated_at };
-		const answer = await postWebhook(this.webhook.url, body, { secret: this.webhook.secret, format: this.webhook.format });
-		this.deliveries.push({ event, body, status: answer.status });
-		return answer;
+		return await this.deliver(event, body);
+	}
+
+	/** Posts one event until it gets a 2xx or the retries run out (the same body and signature each time). */
+	async deliver(event, body) {
+		for (let attempt = 0; ; attempt++) {
+			let answer;
+			try {
+				answer = await postWebhook(this.webhook.url, body, { secret: this.webhook.secret, format: this.webhook.format });
+			} catch (error) {
+				answer = { status: 0, text: String(error.message) };
+			}
+			this.deliveries.push({ event, body, status: answer.status, attempt });
+			if ((answer.status >= 200 && answer.status < 300) || attempt >= this.retryDelaysMs.length) return answer;
+			await new Promise((resolve) => setTimeout(resolve, this.retryDelaysMs[attempt]));
+		}
 	}
 
 	/** Listens on 127.0.0.1; with `tls` ({key, cert}) as HTTPS, the way n8n reaches it in tests. */

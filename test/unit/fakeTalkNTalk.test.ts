@@ -171,6 +171,7 @@ describe('fake TalkNTalk: rate limits', () => {
 describe('fake TalkNTalk: webhooks', () => {
 	let server: Server;
 	let received: Array<{ headers: Record<string, unknown>; raw: string }>;
+	let answers: number[];
 	let url: string;
 	beforeAll(async () => {
 		server = createServer((req, res) => {
@@ -178,14 +179,17 @@ describe('fake TalkNTalk: webhooks', () => {
 			req.on('data', (c) => chunks.push(c));
 			req.on('end', () => {
 				received.push({ headers: req.headers, raw: Buffer.concat(chunks).toString() });
-				res.writeHead(200).end('ok');
+				res.writeHead(answers.shift() ?? 200).end('ok');
 			});
 		});
 		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 		url = `http://127.0.0.1:${(server.address() as { port: number }).port}/hook`;
 	});
 	afterAll(() => new Promise((resolve) => server.close(resolve)));
-	beforeEach(() => (received = []));
+	beforeEach(() => {
+		received = [];
+		answers = [];
+	});
 
 	it.each(FORMATS as string[])('signs the raw body (%s) when the endpoint has a secret', async (format: string) => {
 		const sent = await post('/v1/sms/send/', { mobile: '254712345678', message: 'OTP 1' });
@@ -198,6 +202,19 @@ describe('fake TalkNTalk: webhooks', () => {
 		expect(headers['x-talkntalk-event']).toBe('sms.delivered');
 		expect(JSON.parse(raw)).toMatchObject({ event: 'sms.delivered', data: { id: expect.any(Number), mobile: '254712345678', status: 'delivered' } });
 		expect(sign(raw, 's3cret', format)).toBe(expected);
+	});
+
+	it('retries a delivery without a 2xx 3 times with the same bytes, then gives up', async () => {
+		const sent = await post('/v1/sms/send/', { mobile: '254712345678', message: 'OTP 1' });
+		fake.setWebhook({ url, secret: 's3cret' });
+		fake.retryDelaysMs = [5, 5, 5];
+		answers = [500, 401];
+		expect((await fake.setStatus(sent.data.id, 'sent')).status).toBe(200);
+		expect(fake.deliveries.map((d: { status: number }) => d.status)).toEqual([500, 401, 200]);
+		expect(new Set(received.map((r) => `${String(r.headers['x-talkntalk-signature'])}|${r.raw}`)).size).toBe(1);
+		answers = [500, 500, 500, 500, 500];
+		expect((await fake.setStatus(sent.data.id, 'delivered')).status).toBe(500);
+		expect(fake.deliveries.filter((d: { event: string }) => d.event === 'sms.delivered')).toHaveLength(4);
 	});
 
 	it('sends no signature without a secret, and nothing for events the endpoint did not subscribe to', async () => {
