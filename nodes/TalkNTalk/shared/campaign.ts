@@ -5,9 +5,11 @@ import { CREDENTIAL_NAME } from './errors';
 
 /** TalkNTalk's minute windows: a Retry-After of up to two minutes is honoured as given. */
 const MAX_RETRY_AFTER_MS = 120000;
+/** TalkNTalk refuses a bulk request of more recipients (400). */
+const MAX_RECIPIENTS_PER_REQUEST = 10000;
 
 /** Send Bulk: TalkNTalk's maximum of 10,000 recipients per request, 60 bulk requests per minute. */
-export const BULK_DEFAULTS: CampaignOptions = { batchSize: 10000, maxConcurrency: 10, maxPerSecond: 1, retry: true, maxRetries: 4, maxRetryAfterMs: MAX_RETRY_AFTER_MS };
+export const BULK_DEFAULTS: CampaignOptions = { batchSize: MAX_RECIPIENTS_PER_REQUEST, maxConcurrency: 10, maxPerSecond: 1, retry: true, maxRetries: 4, maxRetryAfterMs: MAX_RETRY_AFTER_MS };
 
 /** Send: one recipient per request, 300 requests per minute. */
 export const SEND_DEFAULTS: CampaignOptions = { batchSize: 1, maxConcurrency: 10, maxPerSecond: 5, retry: true, maxRetries: 4, maxRetryAfterMs: MAX_RETRY_AFTER_MS };
@@ -16,7 +18,11 @@ export const SEND_DEFAULTS: CampaignOptions = { batchSize: 1, maxConcurrency: 10
 function talkNTalkCampaignOptions(this: IExecutePaginationFunctions, defaults: CampaignOptions): CampaignOptions {
 	const options = campaignOptions.call(this, defaults);
 	const perMinute = Number(this.getNodeParameter('options.maxPerMinute', defaults.maxPerSecond * 60));
-	return { ...options, maxPerSecond: Number.isFinite(perMinute) && perMinute > 0 ? perMinute / 60 : 0 };
+	return {
+		...options,
+		batchSize: Math.min(options.batchSize, MAX_RECIPIENTS_PER_REQUEST),
+		maxPerSecond: Number.isFinite(perMinute) && perMinute > 0 ? perMinute / 60 : 0,
+	};
 }
 
 /**
