@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodePropertyRouting } from 'n8n-workflow';
-import type { Pagination, PostReceive, PreSend } from '../../common/routing';
+import type { Pagination, PostReceive } from '../../common/routing';
 import { withoutEmpty } from '../../common/values';
 import { throwOnHttpError } from './errors';
 
@@ -7,8 +7,6 @@ interface TalkNTalkOperation {
 	method: 'GET' | 'POST';
 	/** Path under /v1, with TalkNTalk's trailing slash (its server cannot redirect a POST without it). */
 	url: string;
-	/** Checks and normalisation of the fields, before anything is sent. */
-	preSend?: PreSend[];
 	/** Output shaping, after the shared HTTP error check. */
 	postReceive?: PostReceive[];
 	/** The requests one item makes, when more than one (pages, chunks, rate-limited sends). */
@@ -32,7 +30,8 @@ async function prepareJson(this: IExecuteSingleFunctions, options: IHttpRequestO
 export function talkNTalkRouting(op: TalkNTalkOperation): INodePropertyRouting {
 	return {
 		request: { method: op.method, url: op.url },
-		send: { preSend: [...(op.preSend ?? []), prepareJson], ...(op.pagination ? { paginate: true } : {}) },
+		// A field's own checks sit on the field (routing.send.preSend); this one shapes the whole request.
+		send: { preSend: [prepareJson], ...(op.pagination ? { paginate: true } : {}) },
 		output: { postReceive: [throwOnHttpError, ...(op.postReceive ?? [])] },
 		...(op.pagination ? { operations: { pagination: op.pagination } } : {}),
 	};

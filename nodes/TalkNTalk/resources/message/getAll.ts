@@ -19,7 +19,7 @@ export const option: INodePropertyOptions = {
 	action: 'Get many messages',
 	description: 'Get sent messages with their delivery status, newest first, one item per message',
 	// GET /v1/bulk-sms/messages/?page&page_size&status&mobile&sender_id&source → 200 paginated
-	routing: talkNTalkRouting({ method: 'GET', url: '/bulk-sms/messages/', preSend: [mobileFilter], pagination: pageNumberPagination() }),
+	routing: talkNTalkRouting({ method: 'GET', url: '/bulk-sms/messages/', pagination: pageNumberPagination() }),
 };
 
 const properties: INodeProperties[] = [
@@ -53,7 +53,7 @@ const properties: INodeProperties[] = [
 				default: '',
 				placeholder: '254712',
 				description: 'All or part of the phone number (0712345678 is matched as 254712345678)',
-				routing: { send: { type: 'query', property: 'mobile' } },
+				routing: { send: { type: 'query', property: 'mobile', preSend: [mobileFilter] } },
 			},
 			{
 				displayName: 'Sender Name or ID',

@@ -19,7 +19,6 @@ export const option: INodePropertyOptions = {
 	routing: talkNTalkRouting({
 		method: 'POST',
 		url: '/sms/send/',
-		preSend: [checkMobile],
 		postReceive: [answerToItem],
 		// Through the campaign core, so that many items share TalkNTalk's 300 requests/min and 429s are retried.
 		pagination: sendInTalkNTalkChunks('mobile', SEND_DEFAULTS),
@@ -35,7 +34,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: '0712345678',
 		description: 'Kenyan mobile number: +254712345678, 254712345678 or 0712345678 (sent as 254712345678)',
-		routing: { send: { type: 'body', property: 'mobile' } },
+		routing: { send: { type: 'body', property: 'mobile', preSend: [checkMobile] } },
 	},
 	{
 		displayName: 'Message',

@@ -55,7 +55,6 @@ export const option: INodePropertyOptions = {
 	routing: talkNTalkRouting({
 		method: 'POST',
 		url: '/sms/send-bulk/',
-		preSend: [checkRecipients],
 		postReceive: [recipientsToItems],
 		pagination: sendInTalkNTalkChunks('recipients', BULK_DEFAULTS),
 	}),
@@ -72,7 +71,7 @@ const properties: INodeProperties[] = [
 		placeholder: '0712345678, 0722345678',
 		description:
 			'Kenyan mobile numbers (+2547…, 2547… or 07…) separated by commas or new lines. An expression may also return an array of numbers. Repeated numbers are sent once.',
-		routing: { send: { type: 'body', property: 'recipients' } },
+		routing: { send: { type: 'body', property: 'recipients', preSend: [checkRecipients] } },
 	},
 	{
 		displayName: 'Message',

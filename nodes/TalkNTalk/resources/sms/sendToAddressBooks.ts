@@ -34,7 +34,7 @@ export const option: INodePropertyOptions = {
 	action: 'Send an SMS to address books',
 	description: 'Start a campaign to every contact of one or more address books; outputs the campaign',
 	// POST /v1/sms/send-group/ {group_ids[], message, sender_id} → 202 {campaign_id, status, recipients_count, group_names, sender_id, estimated_cost}
-	routing: talkNTalkRouting({ method: 'POST', url: '/sms/send-group/', preSend: [checkAddressBooks], postReceive: [answerToItem] }),
+	routing: talkNTalkRouting({ method: 'POST', url: '/sms/send-group/', postReceive: [answerToItem] }),
 };
 
 const properties: INodeProperties[] = [
@@ -48,7 +48,7 @@ const properties: INodeProperties[] = [
 		description:
 			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 		hint: 'Every contact of these address books gets the message',
-		routing: { send: { type: 'body', property: 'group_ids' } },
+		routing: { send: { type: 'body', property: 'group_ids', preSend: [checkAddressBooks] } },
 	},
 	{
 		displayName: 'Message',
