@@ -80,6 +80,12 @@ describe.each([AT, TNT])('the %s tarball', (name) => {
 	});
 });
 
+it('`npm pack` (or `npm publish`) at the root ships exactly the Africa\'s Talking tarball\'s files', () => {
+	const result = spawnSync('npm', ['pack', '--dry-run', '--json'], { cwd: path.resolve(__dirname, '..', '..'), encoding: 'utf8' });
+	const rootFiles = JSON.parse(result.stdout)[0].files.map((file) => file.path).sort();
+	expect(rootFiles).toEqual(files(unpacked[AT]).sort());
+});
+
 describe('both packages installed together in one n8n', () => {
 	let fakeAt;
 	let fakeTnt;
