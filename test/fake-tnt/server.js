@@ -2,8 +2,7 @@
 // A stand-in for TalkNTalk (api.talkntalk.africa): checks what TalkNTalk checks (Bearer key,
 // trailing slashes, JSON, required fields, the 10,000-recipient limit, rate limits), answers with
 // its shapes, records every request, can misbehave on demand, and posts signed webhooks.
-const http = require('node:http');
-const https = require('node:https');
+const { listen, close } = require('../harness/fake-server');
 const { API_KEY, senderIds, addressBooks } = require('./data');
 const { ROUTES, ApiError } = require('./routes');
 const { EVENTS, eventBody, postWebhook } = require('./webhooks');
@@ -180,24 +179,12 @@ class FakeTalkNTalk {
 	}
 
 	/** Listens on 127.0.0.1; with `tls` ({key, cert}) as HTTPS, the way n8n reaches it in tests. */
-	listen({ port = 0, tls } = {}) {
-		const handler = (req, res) => this.handle(req, res).catch((error) => {
-			res.writeHead(500, { 'content-type': 'text/plain' }).end(`fake TalkNTalk failure: ${error.stack}`);
-		});
-		this.server = tls ? https.createServer({ key: tls.key, cert: tls.cert }, handler) : http.createServer(handler);
-		this.server.keepAliveTimeout = 30000;
-		return new Promise((resolve) => {
-			this.server.listen(port, '127.0.0.1', () => {
-				this.port = this.server.address().port;
-				resolve(this);
-			});
-		});
+	listen(options) {
+		return listen(this, 'fake TalkNTalk', options);
 	}
 
 	close() {
-		if (!this.server) return Promise.resolve();
-		this.server.closeAllConnections();
-		return new Promise((resolve) => this.server.close(() => resolve()));
+		return close(this);
 	}
 }
 
