@@ -10,7 +10,7 @@ import {
 } from 'n8n-workflow';
 import { VoiceXmlError } from '../AfricasTalkingCommon/voiceXml';
 import { ANSWERS, answerSetting, fixedVoiceAnswer, missingAnswerFallback, ruleValidation } from './answers';
-import { EVENTS, eventOutput, rejectionReason, type EventName, type EventSpec } from './events';
+import { EVENT_LABELS, EVENTS, eventOutput, rejectionReason, type EventName, type EventSpec } from './events';
 import { ipAllowed, sameSecret } from './protection';
 import { triggerProperties } from './properties';
 import { triggerWebhooks } from './webhookDescription';
@@ -38,8 +38,9 @@ export class AfricasTalkingTrigger implements INodeType {
 		icon: { light: 'file:../../icons/africastalking.svg', dark: 'file:../../icons/africastalking.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
-		description: "Starts the workflow when Africa's Talking sends a callback: incoming SMS, delivery reports, USSD, voice calls, airtime and payments",
+		subtitle: `={{ (${JSON.stringify(EVENT_LABELS)})[$parameter["event"]] }}`,
+		// n8n shows this text for the whole "Africa's Talking" entry of the node panel, actions included.
+		description: "Send SMS, airtime, data and payments, make calls, and start workflows on Africa's Talking callbacks (incoming SMS, USSD, voice calls, payments)",
 		defaults: { name: "Africa's Talking Trigger" },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

@@ -56,7 +56,8 @@ export const triggerProperties: INodeProperties[] = [
 		noDataExpression: true,
 		required: true,
 		default: 'incomingSms',
-		options: Object.entries(EVENTS).map(([value, spec]) => ({ name: spec.name, value, description: spec.description })),
+		// An explicit action: n8n would otherwise lower-case the name ("On incoming sms").
+		options: Object.entries(EVENTS).map(([value, spec]) => ({ name: spec.name, value, description: spec.description, action: `On ${spec.name}` })),
 	},
 	...whereToPaste,
 	{
