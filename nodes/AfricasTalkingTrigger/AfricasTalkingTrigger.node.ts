@@ -13,8 +13,8 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 import { VoiceXmlError } from '../AfricasTalkingCommon/voiceXml';
-import { answerSetting, fixedVoiceAnswer, ruleValidation } from './answers';
-import { EVENTS, readCallback, type EventName, type EventSpec } from './events';
+import { ANSWERS, answerSetting, fixedVoiceAnswer, missingAnswerFallback, ruleValidation } from './answers';
+import { EVENT_LABELS, EVENTS, readCallback, type EventName, type EventSpec } from './events';
 import { protectionProblem, webhookRefusal } from './protection';
 import { triggerProperties } from './properties';
 import { triggerWebhooks } from './webhookDescription';
@@ -42,8 +42,9 @@ export class AfricasTalkingTrigger implements INodeType {
 		icon: { light: 'file:../../icons/africastalking.svg', dark: 'file:../../icons/africastalking.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
-		description: "Starts the workflow when Africa's Talking sends a callback: incoming SMS, delivery reports, USSD, voice calls, airtime and payments",
+		subtitle: `={{ (${JSON.stringify(EVENT_LABELS)})[$parameter["event"]] }}`,
+		// n8n shows this text for the whole "Africa's Talking" entry of the node panel, actions included.
+		description: "Send SMS, airtime, data and payments, make calls, and start workflows on Africa's Talking callbacks (incoming SMS, USSD, voice calls, payments)",
 		defaults: { name: "Africa's Talking Trigger" },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -124,14 +125,22 @@ export class AfricasTalkingTrigger implements INodeType {
 				}
 				return started(output);
 			}
-			return { workflowData: [[{ json: output }]] };
 		}
 		if (spec.answer === 'validation' && triggerAnswers) {
 			const status = ruleValidation(answerSettings.call(this), output);
 			reply(200, JSON.stringify({ status }), 'application/json');
 			return started({ ...output, answer: status });
 		}
-		if (spec.answer !== 'ok') return { workflowData: [[{ json: output }]] };
+		if (spec.answer !== 'ok') {
+			// Without a node to answer, n8n would send AT an empty 200: the caller would hear
+			// silence, the USSD session would drop. Answer the fallback and record the mistake.
+			const fallback = missingAnswerFallback.call(this, spec.answer);
+			if (fallback) {
+				reply(200, fallback.answer, ANSWERS[spec.answer].contentType);
+				return started({ ...output, answerProblem: fallback.problem });
+			}
+			return { workflowData: [[{ json: output }]] };
+		}
 
 		reply(200, 'OK');
 		return started(output);

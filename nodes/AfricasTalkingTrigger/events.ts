@@ -217,6 +217,9 @@ export const EVENTS = {
 
 export type EventName = keyof typeof EVENTS;
 
+/** Each event's label, for the node's subtitle. */
+export const EVENT_LABELS = Object.fromEntries(Object.entries(EVENTS).map(([event, spec]) => [event, spec.name]));
+
 /** Why a request is not this event, or undefined when it is. */
 export function rejectionReason(spec: EventSpec, contentType: ContentType | undefined, body: unknown): string | undefined {
 	if (!contentType || !spec.accepts.includes(contentType)) {

@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { VOICE_FALLBACK } from './answers';
 import { EVENTS } from './events';
 import { EVENTS_ANSWERED_BY_WORKFLOW, eventsWithAnswer } from './webhookDescription';
 
@@ -55,7 +56,8 @@ export const triggerProperties: INodeProperties[] = [
 		noDataExpression: true,
 		required: true,
 		default: 'incomingSms',
-		options: Object.entries(EVENTS).map(([value, spec]) => ({ name: spec.name, value, description: spec.description })),
+		// An explicit action: n8n would otherwise lower-case the name ("On incoming sms").
+		options: Object.entries(EVENTS).map(([value, spec]) => ({ name: spec.name, value, description: spec.description, action: `On ${spec.name}` })),
 	},
 	...whereToPaste,
 	{
@@ -66,6 +68,14 @@ export const triggerProperties: INodeProperties[] = [
 		default: '',
 	},
 	voiceAnswerField,
+	{
+		displayName: 'Fallback Message',
+		name: 'voiceFallback',
+		type: 'string',
+		default: VOICE_FALLBACK,
+		description: 'Said instead of silence when no node after this trigger answers with Voice XML (the mistake is recorded in the execution)',
+		displayOptions: showFor('voiceCall', { voiceAnswer: ['workflow'] }),
+	},
 	{
 		displayName: 'Text',
 		name: 'voiceText',

@@ -1,7 +1,11 @@
 'use strict';
 // The Africa's Talking Trigger and Callback Response in real n8n: published workflows, real
 // HTTP posts of AT's callback payloads on 127.0.0.1, the answers AT gets and the executions.
+const { execFile } = require('node:child_process');
+const { promisify } = require('node:util');
 const { parseStringPromise } = require('xml2js');
+
+const execFileAsync = promisify(execFile);
 const { useStack } = require('./stack');
 const { triggerWorkflow, callbackResponse } = require('../harness/workflows');
 const { nodeOutput } = require('../harness/n8n');
@@ -90,6 +94,26 @@ describe('requests that are not the event: 400, and no execution', () => {
 });
 
 describe('Voice Call', () => {
+	it('answers the Fallback Message instead of silence when no node answers, and records the mistake', async () => {
+		// Voice XML From the Workflow, but the workflow has no Callback Response node.
+		const wf = await publish({ event: 'voiceCall', voiceAnswer: 'workflow', voiceFallback: 'We are closed & back soon' });
+		const answer = await wf.post('voiceCall');
+		expect(answer.status).toBe(200);
+		expect(answer.contentType).toMatch(/^application\/xml/);
+		const xml = await parseStringPromise(answer.text, { explicitCharkey: true });
+		expect(xml.Response.Say[0]._).toBe('We are closed & back soon');
+		const [execution] = await wf.executions(1);
+		expect(output(execution)[0].answerProblem).toMatch(/No Africa's Talking Callback Response node follows this trigger/);
+	});
+
+	it('answers a USSD session with the fallback END text when no node answers', async () => {
+		const wf = await publish({ event: 'ussd' });
+		const answer = await wf.post('ussd');
+		expect([answer.status, answer.text]).toEqual([200, 'END Sorry, this service is not available right now. Please try again later.']);
+		const [execution] = await wf.executions(1);
+		expect(output(execution)[0].answerProblem).toMatch(/fallback END message/);
+	});
+
 	it('answers with the fixed message configured in the trigger, as application/xml', async () => {
 		// An expression, as users write them: the trigger resolves it before building the XML.
 		const wf = await publish({ event: 'voiceCall', voiceAnswer: 'say', voiceText: '={{ "Karibu & welcome" + " to <Acme>" }}', voiceName: 'woman' });
@@ -159,6 +183,18 @@ describe('USSD', () => {
 		expect(await step('1*1')).toBe('END Your balance is KES 100');
 		const executions = await wf.executions(3);
 		expect(executions.map((e) => output(e)[0].level).sort()).toEqual([0, 1, 2]);
+	});
+
+	it('can be clicked through with `npm run callback` (the command the README gives for trying a trigger locally)', async () => {
+		const wf = await publish({ event: 'ussd' }, [callbackResponse({ answer: 'ussd', ussdType: 'raw', ussdText: MENU })]);
+		const run = (...args) => execFileAsync(process.execPath, [require.resolve('../harness/callback.js'), ...args]);
+		const first = await run('ussd', wf.url);
+		expect(first.stdout).toBe('HTTP 200 text/plain; charset=utf-8\nCON Welcome\n1. My account\n2. Help\n');
+		const second = await run('ussd', wf.url, 'text=1*1');
+		expect(second.stdout).toMatch(/END Your balance is KES 100/);
+		const [latest] = await wf.executions(2);
+		expect(output(latest)[0]).toMatchObject({ phoneNumber: '+254711000666', serviceCode: '*384*123#' });
+		await expect(run('nonsense', wf.url)).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/Unknown event "nonsense"/) });
 	});
 
 	it('never sends an answer without CON/END: falls back to END and records the error in the execution', async () => {
