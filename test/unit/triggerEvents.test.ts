@@ -1,5 +1,6 @@
 import { EVENTS, eventOutput, readCallback, rejectionReason, type EventName } from '../../nodes/AfricasTalkingTrigger/events';
-import { invalidAllowlistEntries, ipAllowed, protectionProblem, protectionRefusal, tokenReadings } from '../../nodes/AfricasTalkingTrigger/protection';
+import { invalidAllowlistEntries, ipAllowed, protectionProblem, protectionRefusal, tokenReadings, webhookRefusal } from '../../nodes/AfricasTalkingTrigger/protection';
+import type { IWebhookFunctions } from 'n8n-workflow';
 import { AfricasTalkingTrigger } from '../../nodes/AfricasTalkingTrigger/AfricasTalkingTrigger.node';
 import { ruleValidation, fixedVoiceAnswer } from '../../nodes/AfricasTalkingTrigger/answers';
 
@@ -157,6 +158,24 @@ describe('trigger protection', () => {
 		const test = (data: Record<string, string>) => check.call({} as never, { id: '1', name: 'c', type: 'africasTalkingWebhookApi', data });
 		expect(await test({ secretToken: BASE64_SECRET })).toEqual({ status: 'OK', message: 'The protection settings are valid' });
 		expect(await test({ secretToken: 'tiny' })).toMatchObject({ status: 'Error' });
+	});
+
+	it('uses the credential only when the trigger has one, and refuses everything when it cannot be read', async () => {
+		const context = (credentials: object | undefined, read: () => Promise<object>, url = '/webhook/x/webhook') =>
+			({
+				getNode: () => ({ credentials }),
+				getCredentials: read,
+				getRequestObject: () => ({ originalUrl: url, ip: '127.0.0.1' }),
+			}) as unknown as IWebhookFunctions;
+		const never = async () => {
+			throw new Error('not called');
+		};
+		const chosen = { africasTalkingWebhookApi: { id: '1', name: 'AT webhook' } };
+		expect(await webhookRefusal.call(context(undefined, never))).toBeUndefined();
+		expect(await webhookRefusal.call(context(chosen, never))).toEqual({ status: 500, reason: "The trigger's Africa's Talking Webhook credential could not be read" });
+		const stored = async () => ({ secretToken: BASE64_SECRET });
+		expect(await webhookRefusal.call(context(chosen, stored))).toEqual({ status: 401, reason: 'Unauthorized' });
+		expect(await webhookRefusal.call(context(chosen, stored, `/webhook/x/webhook?token=${BASE64_SECRET}`))).toBeUndefined();
 	});
 
 	it('declares the credential as optional and tested by the trigger', () => {
