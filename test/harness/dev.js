@@ -43,6 +43,9 @@ async function main() {
 		}
 		console.log(`TalkNTalk points at its local fake too. Create a "TalkNTalk API" credential with API Key ${TNT_API_KEY}`);
 	}
+	console.log('\nTry a trigger without a tunnel: publish a workflow with the Africa\'s Talking Trigger, copy its Production URL, then');
+	console.log('  npm run callback -- ussd <Production URL> text=1      (or voiceCall, incomingSms, paymentValidation, …; no arguments lists them)');
+	console.log(`Dev state (workflows, credentials, executions) lives in ${USER_FOLDER}: stop n8n and delete that folder to start afresh.`);
 	console.log('Press Ctrl+C to stop.');
 }
 

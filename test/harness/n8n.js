@@ -243,6 +243,30 @@ class N8n {
 		return await Promise.all(results.map((e) => this.execution(e.id)));
 	}
 
+	/**
+	 * Every stored execution of the instance (any workflow, any status), with its run data and the
+	 * workflow snapshot n8n keeps with it, as n8n's REST API gives them (100 a page, newest first).
+	 */
+	async allExecutions() {
+		const all = [];
+		let lastId;
+		for (;;) {
+			const page = await this.rest('GET', `/executions?limit=100${lastId ? `&lastId=${lastId}` : ''}`);
+			const results = (page.results || page).filter((e) => !all.some((known) => known.id === e.id));
+			if (!results.length) break;
+			for (const e of results) all.push(await this.execution(e.id));
+			lastId = Math.min(...results.map((e) => Number(e.id)));
+		}
+		return all;
+	}
+
+	/** The raw bytes n8n stored in its user folder (SQLite database, its journal, logs, config). */
+	storedBytes() {
+		const root = path.join(this.userFolder, '.n8n');
+		const files = fs.readdirSync(root, { recursive: true, withFileTypes: true }).filter((f) => f.isFile() && !path.join(f.parentPath || f.path, f.name).includes(`${path.sep}nodes${path.sep}`));
+		return Buffer.concat(files.map((f) => fs.readFileSync(path.join(f.parentPath || f.path, f.name))));
+	}
+
 	async execution(id) {
 		const { parse } = createRequire(path.join(N8N_HOME, 'package.json'))('flatted');
 		const execution = await this.rest('GET', `/executions/${id}`);
