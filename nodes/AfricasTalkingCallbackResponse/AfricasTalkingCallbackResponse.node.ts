@@ -10,6 +10,8 @@ import {
 import { voiceActionFields } from './voiceActionFields';
 import { buildVoiceXml, voiceActionFromEntry, VoiceXmlError } from '../AfricasTalkingCommon/voiceXml';
 import { ussdAnswer, USSD_FALLBACK } from '../AfricasTalkingCommon/ussd';
+import { ussdMenuAnswer } from './ussdMenu/answer';
+import { ussdMenuFields } from './ussdMenu/fields';
 
 function answerFor(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const answer = this.getNodeParameter('answer', itemIndex) as 'voice' | 'ussd' | 'validation';
@@ -21,6 +23,7 @@ function answerFor(this: IExecuteFunctions, itemIndex: number): IDataObject {
 		return { response: { status } };
 	}
 	if (answer === 'ussd') {
+		if (this.getNodeParameter('ussdType', itemIndex) === 'menu') return ussdMenuAnswer.call(this, itemIndex);
 		const result = ussdAnswer(
 			this.getNodeParameter('ussdType', itemIndex) as 'continue' | 'end' | 'raw',
 			this.getNodeParameter('ussdText', itemIndex, '') as string,
@@ -45,7 +48,7 @@ export class AfricasTalkingCallbackResponse implements INodeType {
 		icon: { light: 'file:../../icons/africastalking.svg', dark: 'file:../../icons/africastalking.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["answer"]}}',
+		subtitle: '={{ ({ voice: "Voice Actions", ussd: "USSD Menu", validation: "Validation Result" })[$parameter["answer"]] }}',
 		description:
 			"Builds the answer Africa's Talking waits for (Voice XML, a USSD menu, or a validation result); put it last in a workflow started by the Africa's Talking Trigger",
 		defaults: { name: 'Callback Response' },
@@ -81,6 +84,7 @@ export class AfricasTalkingCallbackResponse implements INodeType {
 				options: [
 					{ name: 'Continue (CON)', value: 'continue', description: 'Show the text and wait for the next input' },
 					{ name: 'End (END)', value: 'end', description: 'Show the text and close the session' },
+					{ name: 'Menu Builder', value: 'menu', description: 'Screens with options and questions: the node follows the session and answers CON or END' },
 					{ name: 'Text Already Starts With CON or END', value: 'raw', description: 'Send the text as is (checked: anything else is replaced by the fallback)' },
 				],
 				default: 'continue',
@@ -90,11 +94,12 @@ export class AfricasTalkingCallbackResponse implements INodeType {
 				name: 'ussdText',
 				type: 'string',
 				typeOptions: { rows: 4 },
-				displayOptions: { show: { answer: ['ussd'] } },
+				displayOptions: { show: { answer: ['ussd'], ussdType: ['continue', 'end', 'raw'] } },
 				default: '',
 				placeholder: '1. Check balance\n2. Buy airtime',
 				description: 'What the phone shows. Keep it under about 160 characters.',
 			},
+			...ussdMenuFields,
 			{
 				displayName: 'Fallback Message',
 				name: 'ussdFallback',

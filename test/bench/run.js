@@ -1,6 +1,6 @@
 'use strict';
-// `npm run bench`: bulk campaigns in real n8n against the fake Africa's Talking answering every
-// request after 200 ms. Ends with one line per scenario:
+// `npm run bench`: bulk campaigns in real n8n against the fake Africa's Talking (and the fake
+// TalkNTalk for talkntalk-* scenarios) answering every request after 200 ms. Ends with one line per scenario:
 // bench <scenario> recipients=<n> requests=<n> seconds=<node execution seconds> rss_mb=<peak n8n RSS growth> lost=<n> duplicated=<n>
 // rss_mb is the peak growth of the n8n process's RSS from the webhook post until the node has
 // finished; the detail line also gives the peak until n8n has stored the execution (storing
@@ -11,11 +11,30 @@ const { DEFAULT_ACCOUNTS } = require('../fake-at/accounts');
 const { testTls } = require('../harness/tls');
 const { N8n } = require('../harness/n8n');
 const { webhookWorkflow, AT_NODE_NAME } = require('../harness/workflows');
+const { FakeTalkNTalk, API_KEY: TNT_API_KEY } = require('../fake-tnt/server');
+const { talkNTalkWorkflow, TNT_NODE_NAME } = require('../e2e/talkntalk');
 
 const LATENCY_MS = 200;
 const LIVE = DEFAULT_ACCOUNTS.find((a) => a.environment === 'live');
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const phones = (n) => Array.from({ length: n }, (_, i) => `+2547${String(i).padStart(8, '0')}`);
+
+/** How each provider's scenarios build their workflow and count what the fake accepted. */
+const PROVIDERS = {
+	africastalking: {
+		nodeName: AT_NODE_NAME,
+		workflow: (options) => webhookWorkflow({ ...options, parameters: { resource: 'sms', operation: 'send', ...options.parameters } }),
+		accepted: (fakes, phone) => fakes.at.acceptedCount('sms', phone),
+		reportedNumber: (item) => item.number,
+	},
+	talkntalk: {
+		nodeName: TNT_NODE_NAME,
+		workflow: (options) => talkNTalkWorkflow({ ...options, parameters: { resource: 'sms', operation: 'sendBulk', ...options.parameters } }),
+		// The node sends 2547… for +2547…
+		accepted: (fakes, phone) => fakes.tnt.acceptedCount(phone.replace(/^\+/, '')),
+		reportedNumber: (item) => `+${item.mobile}`,
+	},
+};
 
 const SCENARIOS = [
 	{
@@ -36,6 +55,15 @@ const SCENARIOS = [
 		items: (list) => list.map((phone, i) => ({ phone, name: `Customer ${i}` })),
 		parameters: { recipients: '={{ $json.phone }}', message: '=Hi {{ $json.name }}, your order has shipped', options: { maxConcurrency: 100, maxRetries: 8 } },
 		faults: (fake) => fake.injectRandomFaults({ rate: 0.05, status: 429, seed: 11 }),
+	},
+	{
+		// TalkNTalk's bulk endpoint: 10,000 per request, at most 60 requests a minute.
+		name: 'talkntalk-bulk-100k',
+		provider: 'talkntalk',
+		recipients: phones(100000),
+		items: (list) => [{ phones: list }],
+		parameters: { recipients: '={{ $json.phones }}', message: 'Flash sale: 20% off today only' },
+		setup: (fakes) => (fakes.tnt.balanceCents = 1e9),
 	},
 	{
 		// One request per recipient with no campaign features: every item at once, no retries.
@@ -59,14 +87,17 @@ async function waitForFinish(n8n, workflowId) {
 	}
 }
 
-async function runScenario(n8n, fake, credential, scenario) {
+async function runScenario(n8n, fakes, credentials, scenario) {
+	const providerName = scenario.provider || 'africastalking';
+	const provider = PROVIDERS[providerName];
+	const fake = providerName === 'talkntalk' ? fakes.tnt : fakes.at;
 	fake.reset();
 	fake.latencyMs = LATENCY_MS;
 	if (scenario.faults) scenario.faults(fake);
+	if (scenario.setup) scenario.setup(fakes);
 	const hookPath = `bench-${scenario.name}`;
-	const workflow = webhookWorkflow({
-		name: scenario.name, path: hookPath, credential, onError: 'continueRegularOutput',
-		parameters: { resource: 'sms', operation: 'send', ...scenario.parameters },
+	const workflow = provider.workflow({
+		name: scenario.name, path: hookPath, credential: credentials[providerName], onError: 'continueRegularOutput', parameters: scenario.parameters,
 	});
 	// Answer the post at once; the run is read from the execution afterwards.
 	workflow.nodes[0].parameters.responseMode = 'onReceived';
@@ -90,7 +121,7 @@ async function runScenario(n8n, fake, credential, scenario) {
 	const wall = (Date.now() - started) / 1000;
 
 	const execution = await n8n.execution(finished.id);
-	const run = execution.data.resultData.runData[AT_NODE_NAME][0];
+	const run = execution.data.resultData.runData[provider.nodeName][0];
 	const output = (run.data?.main?.[0] ?? []).map((item) => item.json);
 	const nodeEnd = run.startTime + run.executionTime;
 	const nodePeak = Math.max(baseline, ...samples.filter(([t]) => t <= nodeEnd + 50).map(([, kb]) => kb));
@@ -100,11 +131,11 @@ async function runScenario(n8n, fake, credential, scenario) {
 			console.log(`trace t=${t - nodeStart}ms ${t < nodeStart ? 'before' : t <= nodeEnd ? 'node' : 'after'} rss_growth_mb=${((kb - baseline) / 1024).toFixed(1)}`);
 		}
 	}
-	const reported = new Set(output.filter((item) => item.error !== undefined).map((item) => item.number));
+	const reported = new Set(output.filter((item) => item.error !== undefined).map(provider.reportedNumber));
 	let lost = 0;
 	let duplicated = 0;
 	for (const phone of scenario.recipients) {
-		const accepted = fake.acceptedCount('sms', phone);
+		const accepted = provider.accepted(fakes, phone);
 		if (accepted === 0 && !reported.has(phone)) lost += 1;
 		if (accepted > 1) duplicated += 1;
 	}
@@ -118,21 +149,31 @@ async function runScenario(n8n, fake, credential, scenario) {
 async function main() {
 	const only = process.argv.slice(2);
 	const tls = testTls();
-	const fake = await new FakeAfricasTalking({ recordBodies: false }).listen({ tls });
-	const n8n = await N8n.create({ fakePort: fake.port, caPath: tls.caPath, env: { N8N_PAYLOAD_SIZE_MAX: '64' } });
+	const fakes = {
+		at: await new FakeAfricasTalking({ recordBodies: false }).listen({ tls }),
+		tnt: await new FakeTalkNTalk({ recordBodies: false }).listen({ tls }),
+	};
+	const n8n = await N8n.create({
+		fakePort: fakes.at.port, tntFakePort: fakes.tnt.port, caPath: tls.caPath, env: { N8N_PAYLOAD_SIZE_MAX: '64' },
+		packages: ['n8n-nodes-africastalking', 'n8n-nodes-talkntalk'],
+	});
 	const lines = [];
 	try {
 		await n8n.start();
-		const credential = await n8n.createCredential({ name: 'AT bench', data: { environment: 'live', username: LIVE.username, apiKey: LIVE.apiKey } });
+		const credentials = {
+			africastalking: await n8n.createCredential({ name: 'AT bench', data: { environment: 'live', username: LIVE.username, apiKey: LIVE.apiKey } }),
+			talkntalk: await n8n.createCredential({ name: 'TalkNTalk bench', type: 'talkNTalkApi', data: { apiKey: TNT_API_KEY } }),
+		};
 		for (const scenario of SCENARIOS.filter((s) => only.length === 0 || only.includes(s.name))) {
 			console.log(`running ${scenario.name}…`);
-			const result = await runScenario(n8n, fake, credential, scenario);
+			const result = await runScenario(n8n, fakes, credentials, scenario);
 			console.log(result.detail);
 			lines.push(result.line);
 		}
 	} finally {
 		await n8n.stop();
-		await fake.close();
+		await fakes.at.close();
+		await fakes.tnt.close();
 	}
 	console.log(lines.join('\n'));
 }

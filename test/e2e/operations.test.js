@@ -148,7 +148,7 @@ const CASES = [
 		name: 'Airtime → Send',
 		parameters: {
 			resource: 'airtime', operation: 'send',
-			recipients: { recipient: [{ phoneNumber: '+254711000001', currencyCode: 'KES', amount: 10 }, { phoneNumber: '+256772000002', currencyCode: 'ugx', amount: 500.5 }] },
+			recipientList: { recipient: [{ phoneNumber: '+254711000001', currencyCode: 'KES', amount: 10 }, { phoneNumber: '+256772000002', currencyCode: 'ugx', amount: 500.5 }] },
 			options: { maxNumRetry: 3 },
 		},
 		request: {
@@ -170,7 +170,7 @@ const CASES = [
 		name: 'Mobile Data → Send',
 		parameters: {
 			resource: 'mobileData', operation: 'send', productName: 'Data Shop',
-			recipients: { recipient: [{ phoneNumber: '+254711000001', quantity: 50, unit: 'MB', validity: 'Week', metadata: list(['campaign', 'nov']) }] },
+			recipientList: { recipient: [{ phoneNumber: '+254711000001', quantity: 50, unit: 'MB', validity: 'Week', metadata: list(['campaign', 'nov']) }] },
 		},
 		request: {
 			host: 'data', method: 'POST', path: '/mobile/data/request', type: JSON_TYPE, ...money,
@@ -204,10 +204,31 @@ const CASES = [
 		output: (items) => expect(items).toEqual([{ status: 'PendingConfirmation', description: 'Waiting for user input', transactionId: 'ATPid_00000001' }]),
 	},
 	{
+		name: 'Payments → Mobile Checkout without metadata (none sent)',
+		parameters: { resource: 'payments', operation: 'mobileCheckout', productName: 'Shop', phoneNumber: '+254711000001', currencyCode: 'KES', amount: 20 },
+		request: {
+			host: 'payments', method: 'POST', path: '/mobile/checkout/request', type: JSON_TYPE, ...money,
+			body: { productName: 'Shop', phoneNumber: '+254711000001', currencyCode: 'KES', amount: 20 },
+		},
+		output: (items) => expect(items[0].status).toBe('PendingConfirmation'),
+	},
+	{
+		name: 'Payments → Mobile B2B without metadata (none sent)',
+		parameters: {
+			resource: 'payments', operation: 'mobileB2B', productName: 'Shop', provider: 'Athena', transferType: 'BusinessBuyGoods', currencyCode: 'KES', amount: 10,
+			destinationChannel: '654321', destinationAccount: 'TILL',
+		},
+		request: {
+			host: 'payments', method: 'POST', path: '/mobile/b2b/request', type: JSON_TYPE, ...money,
+			body: { productName: 'Shop', provider: 'Athena', transferType: 'BusinessBuyGoods', currencyCode: 'KES', amount: 10, destinationChannel: '654321', destinationAccount: 'TILL' },
+		},
+		output: (items) => expect(items[0].status).toBe('Queued'),
+	},
+	{
 		name: 'Payments → Mobile B2C',
 		parameters: {
 			resource: 'payments', operation: 'mobileB2C', productName: 'Shop',
-			recipients: {
+			recipientList: {
 				recipient: [
 					{ phoneNumber: '+254711000001', currencyCode: 'KES', amount: 250, name: 'Amina', reason: 'SalaryPayment', providerChannel: '', metadata: list(['staffId', 'S1']) },
 					{ phoneNumber: '+254711000002', currencyCode: 'KES', amount: 300, name: '', reason: 'BusinessPayment', providerChannel: '', metadata: {} },
@@ -220,7 +241,7 @@ const CASES = [
 				productName: 'Shop',
 				recipients: [
 					{ phoneNumber: '+254711000001', currencyCode: 'KES', amount: 250, name: 'Amina', reason: 'SalaryPayment', metadata: { staffId: 'S1' } },
-					{ phoneNumber: '+254711000002', currencyCode: 'KES', amount: 300, reason: 'BusinessPayment', metadata: {} },
+					{ phoneNumber: '+254711000002', currencyCode: 'KES', amount: 300, reason: 'BusinessPayment' },
 				],
 			},
 		},
@@ -338,7 +359,7 @@ describe.each(['live', 'sandbox'])('every operation with a %s credential', (envi
 });
 
 describe('checks before anything is sent', () => {
-	const airtime = (recipient) => ({ resource: 'airtime', operation: 'send', recipients: { recipient: [recipient] } });
+	const airtime = (recipient) => ({ resource: 'airtime', operation: 'send', recipientList: { recipient: [recipient] } });
 
 	it.each([
 		['a local number', airtime({ phoneNumber: '0711000001', currencyCode: 'KES', amount: 10 }), 'Invalid phone number "0711000001" in "Recipients → Phone Number (entry 1)" (item 1)'],
@@ -359,7 +380,7 @@ describe('checks before anything is sent', () => {
 	it('holds Mobile B2C to 10 recipients per item, before any request', async () => {
 		const recipient = (i) => ({ phoneNumber: `+2547110000${String(i).padStart(2, '0')}`, currencyCode: 'KES', amount: 10, reason: 'BusinessPayment', name: '', providerChannel: '', metadata: {} });
 		const { error } = await runCase('live', {
-			parameters: { resource: 'payments', operation: 'mobileB2C', productName: 'Shop', recipients: { recipient: Array.from({ length: 11 }, (_, i) => recipient(i)) } },
+			parameters: { resource: 'payments', operation: 'mobileB2C', productName: 'Shop', recipientList: { recipient: Array.from({ length: 11 }, (_, i) => recipient(i)) } },
 		});
 		expect(error.message).toBe('"Recipients" holds 11 entries (item 1); Africa\'s Talking takes 1 to 10');
 		expect(error.description).toMatch(/Split the recipients over several items/);
@@ -372,7 +393,7 @@ describe('failures AT reports inside 2xx answers', () => {
 		stack.fake.recipientStatus.set('+254711000002', 403);
 		const parameters = {
 			resource: 'airtime', operation: 'send',
-			recipients: { recipient: [{ phoneNumber: '+254711000001', currencyCode: 'KES', amount: 10 }, { phoneNumber: '+254711000002', currencyCode: 'KES', amount: 10 }] },
+			recipientList: { recipient: [{ phoneNumber: '+254711000001', currencyCode: 'KES', amount: 10 }, { phoneNumber: '+254711000002', currencyCode: 'KES', amount: 10 }] },
 		};
 		const strict = await runCase('live', { parameters });
 		expect(strict.error.message).toBe("Africa's Talking rejected 1 of 2 recipients: +254711000002: Could not send airtime to this number");
@@ -387,7 +408,7 @@ describe('failures AT reports inside 2xx answers', () => {
 	it('reports mobile data NotSupported per recipient', async () => {
 		stack.fake.recipientStatus.set('+254711000009', 404);
 		const { error } = await runCase('sandbox', {
-			parameters: { resource: 'mobileData', operation: 'send', productName: 'Data', recipients: { recipient: [{ phoneNumber: '+254711000009', quantity: 1, unit: 'GB', validity: 'Month' }] } },
+			parameters: { resource: 'mobileData', operation: 'send', productName: 'Data', recipientList: { recipient: [{ phoneNumber: '+254711000009', quantity: 1, unit: 'GB', validity: 'Month' }] } },
 		});
 		expect(error.message).toBe("Africa's Talking rejected 1 of 1 recipients: +254711000009: NotSupported (this number's network is not supported for data bundles)");
 	});

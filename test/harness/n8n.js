@@ -9,6 +9,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { createRequire } = require('node:module');
 const { ensureN8n, n8nBin, cleanEnv, N8N_HOME } = require('./install-n8n');
+const { pack } = require('../../scripts/pack');
 const n8nVersion = require('./n8n-versions');
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -30,23 +31,23 @@ function freePort() {
 }
 
 /**
- * Installs the package the way n8n's Community nodes screen does: the unpacked `npm pack`
- * tarball in <user folder>/.n8n/nodes/node_modules/<name>, so node types get their real names
- * and `n8n-workflow` resolves to n8n's own copy. Packed once per process.
+ * Installs packages the way n8n's Community nodes screen does: each unpacked tarball of
+ * `npm run pack` in <user folder>/.n8n/nodes/node_modules/<name>, so node types get their real
+ * names and `n8n-workflow` resolves to n8n's own copy. Packed once per process (from dist/).
  */
 let packed;
-function installPackage(userFolder) {
-	if (!packed) {
-		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'at-pack-'));
-		const result = spawnSync('npm', ['pack', '--silent', '--pack-destination', dir], { cwd: ROOT, env: cleanEnv(), encoding: 'utf8' });
-		if (result.status !== 0) throw new Error(`npm pack failed: ${result.stderr}`);
-		packed = path.join(dir, result.stdout.trim().split('\n').pop());
+function installPackages(userFolder, names) {
+	if (!packed) packed = pack({ build: false });
+	const dependencies = {};
+	for (const name of names) {
+		if (!packed[name]) throw new Error(`unknown package ${name}`);
+		const target = path.join(userFolder, '.n8n', 'nodes', 'node_modules', name);
+		fs.mkdirSync(target, { recursive: true });
+		const untar = spawnSync('tar', ['-xzf', packed[name], '-C', target, '--strip-components=1']);
+		if (untar.status !== 0) throw new Error(`tar failed: ${untar.stderr}`);
+		dependencies[name] = '*';
 	}
-	const target = path.join(userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME);
-	fs.mkdirSync(target, { recursive: true });
-	const untar = spawnSync('tar', ['-xzf', packed, '-C', target, '--strip-components=1']);
-	if (untar.status !== 0) throw new Error(`tar failed: ${untar.stderr}`);
-	fs.writeFileSync(path.join(userFolder, '.n8n', 'nodes', 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: '*' } }));
+	fs.writeFileSync(path.join(userFolder, '.n8n', 'nodes', 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies }));
 }
 
 /**
@@ -69,7 +70,10 @@ function parseRunOutput(stdout) {
 }
 
 class N8n {
-	/** @param {{ fakePort?: number, caPath?: string, env?: object, userFolder?: string, port?: number }} options */
+	/**
+	 * @param {{ fakePort?: number, tntFakePort?: number, caPath?: string, env?: object, userFolder?: string, port?: number, packages?: string[] }} options
+	 * `packages`: the npm packages to install (default: the Africa's Talking package).
+	 */
 	constructor(options = {}) {
 		this.options = options;
 		this.keepUserFolder = Boolean(options.userFolder);
@@ -84,12 +88,12 @@ class N8n {
 		const n8n = new N8n(options);
 		n8n.port = options.port || (await freePort());
 		n8n.brokerPort = await freePort();
-		installPackage(n8n.userFolder);
+		installPackages(n8n.userFolder, options.packages || [PACKAGE_NAME]);
 		return n8n;
 	}
 
 	env(extra = {}) {
-		const { fakePort, caPath, env } = this.options;
+		const { fakePort, tntFakePort, caPath, env } = this.options;
 		return cleanEnv({
 			N8N_USER_FOLDER: this.userFolder,
 			N8N_ENCRYPTION_KEY: 'n8n-nodes-africastalking-test-key',
@@ -109,7 +113,9 @@ class N8n {
 			EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
 			EXECUTIONS_DATA_SAVE_ON_ERROR: 'all',
 			...n8nVersion.env,
-			...(fakePort ? { AT_FAKE_PORT: String(fakePort), NODE_OPTIONS: `--require ${PRELOAD}` } : {}),
+			...(fakePort ? { AT_FAKE_PORT: String(fakePort) } : {}),
+			...(tntFakePort ? { TNT_FAKE_PORT: String(tntFakePort) } : {}),
+			...(fakePort || tntFakePort ? { NODE_OPTIONS: `--require ${PRELOAD}` } : {}),
 			...(caPath ? { NODE_EXTRA_CA_CERTS: caPath } : {}),
 			...env,
 			...extra,
@@ -255,6 +261,30 @@ class N8n {
 		const list = await this.rest('GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}&limit=100`);
 		const results = list.results || list;
 		return await Promise.all(results.map((e) => this.execution(e.id)));
+	}
+
+	/**
+	 * Every stored execution of the instance (any workflow, any status), with its run data and the
+	 * workflow snapshot n8n keeps with it, as n8n's REST API gives them (100 a page, newest first).
+	 */
+	async allExecutions() {
+		const all = [];
+		let lastId;
+		for (;;) {
+			const page = await this.rest('GET', `/executions?limit=100${lastId ? `&lastId=${lastId}` : ''}`);
+			const results = (page.results || page).filter((e) => !all.some((known) => known.id === e.id));
+			if (!results.length) break;
+			for (const e of results) all.push(await this.execution(e.id));
+			lastId = Math.min(...results.map((e) => Number(e.id)));
+		}
+		return all;
+	}
+
+	/** The raw bytes n8n stored in its user folder (SQLite database, its journal, logs, config). */
+	storedBytes() {
+		const root = path.join(this.userFolder, '.n8n');
+		const files = fs.readdirSync(root, { recursive: true, withFileTypes: true }).filter((f) => f.isFile() && !path.join(f.parentPath || f.path, f.name).includes(`${path.sep}nodes${path.sep}`));
+		return Buffer.concat(files.map((f) => fs.readFileSync(path.join(f.parentPath || f.path, f.name))));
 	}
 
 	async execution(id) {

@@ -49,6 +49,12 @@ export function metadataObject(value: unknown): IDataObject {
 	return metadata;
 }
 
+/** `{ metadata }` when the list has entries, nothing otherwise: an empty parameter is never sent. */
+export function withMetadata(value: unknown): IDataObject {
+	const metadata = metadataObject(value);
+	return Object.keys(metadata).length > 0 ? { metadata } : {};
+}
+
 export function metadataInBody(property = 'metadata', { always = false } = {}): PreSend {
 	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
 		const body = (options.body ?? {}) as IDataObject;
@@ -61,14 +67,33 @@ export function metadataInBody(property = 'metadata', { always = false } = {}): 
 }
 
 /**
- * Money moves at most once per item: AT refuses a repeated Idempotency-Key, and the default key
- * is derived from the execution, the node, the run and the item, so n8n retrying the same item
- * (Retry On Fail) cannot pay twice. A key given in the options wins.
+ * The default Idempotency-Key of one item: unique across n8n instances (the instance ID comes from
+ * the encryption key) and across database resets (execution IDs restart at 1, so the moment n8n
+ * first established the execution goes in too), and the same when n8n retries the item (Retry On
+ * Fail) or a queue-mode worker resumes the execution (that moment is stored with it). n8n
+ * versions without an execution context (1.x) leave the moment out.
  */
+export function defaultIdempotencyKey(this: IExecuteSingleFunctions): string {
+	const itemIndex = this.getItemIndex();
+	const runIndex = this.getWorkflowDataProxy(itemIndex).$runIndex ?? 0;
+	const context = this as { getExecutionContext?: () => { establishedAt?: number } | undefined };
+	const establishedAt = context.getExecutionContext?.()?.establishedAt;
+	const parts = [
+		'n8n',
+		this.getExecutionId(),
+		this.getInstanceId().slice(0, 12),
+		typeof establishedAt === 'number' ? establishedAt.toString(36) : undefined,
+		this.getNode().id,
+		runIndex,
+		itemIndex,
+	];
+	return parts.filter((part) => part !== undefined && part !== '').join('-');
+}
+
+/** Money moves at most once per item: AT refuses a repeated Idempotency-Key. A key given in the options wins. */
 export async function idempotencyKey(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const given = this.getNodeParameter('options.idempotencyKey', '') as string;
-	const runIndex = this.getWorkflowDataProxy(this.getItemIndex()).$runIndex ?? 0;
-	const key = given?.trim() || `n8n-${this.getExecutionId()}-${this.getNode().id}-${runIndex}-${this.getItemIndex()}`;
+	const key = given?.trim() || defaultIdempotencyKey.call(this);
 	options.headers = { ...options.headers, 'Idempotency-Key': key };
 	return options;
 }

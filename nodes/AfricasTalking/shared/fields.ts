@@ -113,7 +113,7 @@ export function returnAllAndLimit(max = 1000): INodeProperties[] {
 }
 
 /**
- * A list of recipients (fixedCollection `recipients.recipient`), each with these fields; `body`
+ * A list of recipients (fixedCollection `recipientList.recipient`; not `recipients`, which SMS uses as text), each with these fields; `body`
  * says how the list goes into the request (checked entry by entry before anything is sent).
  */
 export function recipientList(
@@ -124,14 +124,14 @@ export function recipientList(
 ): INodeProperties {
 	return {
 		displayName: 'Recipients',
-		name: 'recipients',
+		name: 'recipientList',
 		type: 'fixedCollection',
 		typeOptions: { multipleValues: true },
 		required: true,
 		placeholder: 'Add Recipient',
 		default: { recipient: [{ phoneNumber: '', ...defaults }] },
 		options: [{ name: 'recipient', displayName: 'Recipient', values }],
-		routing: { send: { preSend: [recipientsInBody({ parameter: 'recipients.recipient', field: 'Recipients', ...body })] } },
+		routing: { send: { preSend: [recipientsInBody({ parameter: 'recipientList.recipient', field: 'Recipients', ...body })] } },
 		...extra,
 	} as INodeProperties;
 }

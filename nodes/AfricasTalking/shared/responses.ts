@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
-import { itemsFor } from '../../common/items';
+import { failedEntries, itemsFor } from '../../common/items';
 import { throwApiError } from './errors';
 import type { PostReceive } from './routing';
 
@@ -54,19 +54,9 @@ export function entriesToItems(options: EntriesOptions): PostReceive {
  * the items go through, rejected recipients carrying their `error`.
  */
 export async function throwIfEntriesFailed(this: IExecuteSingleFunctions, items: INodeExecutionData[], httpCode = '200'): Promise<INodeExecutionData[]> {
-	const failed = items.filter((item) => item.json.error !== undefined);
-	if (failed.length === 0 || this.continueOnFail()) return items;
-	const accepted = items.length - failed.length;
-	const listed = failed.slice(0, 5).map((item) => String(item.json.error)).join('; ') + (failed.length > 5 ? '; …' : '');
-	return await throwApiError.call(
-		this,
-		`Africa's Talking rejected ${failed.length} of ${items.length} recipients: ${listed}`,
-		accepted > 0
-			? `${accepted} other recipient(s) were accepted: do not re-run this item as is. Turn on Settings → On Error → Continue to get one item per recipient, failures included.`
-			: 'No recipient was accepted.',
-		httpCode,
-		{ failed: failed.length, accepted },
-	);
+	const failure = failedEntries(items, "Africa's Talking");
+	if (!failure || this.continueOnFail()) return items;
+	return await throwApiError.call(this, failure.message, failure.description, httpCode, failure.details);
 }
 
 export async function rejectFailedEntries(this: IExecuteSingleFunctions, items: INodeExecutionData[], response: IN8nHttpFullResponse): Promise<INodeExecutionData[]> {

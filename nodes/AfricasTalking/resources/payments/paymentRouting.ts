@@ -5,16 +5,17 @@ import { bodyToItem, requireStatus } from '../../shared/responses';
 import { operationRouting, type PostReceive } from '../../shared/routing';
 
 /**
- * A request that moves money: JSON to the payments host, with metadata and an Idempotency-Key,
- * and its outcome checked (AT reports a refused payment inside a 2xx answer).
+ * A request that moves money: JSON to the payments host, with an Idempotency-Key, and its outcome
+ * checked (AT reports a refused payment inside a 2xx answer). Metadata goes only when given,
+ * except where AT requires it (`metadataRequired`: then an empty object when none was given).
  */
-export function paymentRouting(url: string, ok: string[], action: string): INodePropertyRouting {
+export function paymentRouting(url: string, ok: string[], action: string, { metadataRequired = false } = {}): INodePropertyRouting {
 	return operationRouting({
 		method: 'POST',
 		url,
 		baseURL: AT_BASE_URL.payments,
 		encoding: 'json',
-		preSend: [metadataInBody('metadata', { always: true }), idempotencyKey],
+		preSend: [metadataInBody('metadata', { always: metadataRequired }), idempotencyKey],
 		postReceive: [requireStatus({ field: 'status', ok, action, reasonFields: ['description', 'errorMessage'] }), bodyToItem],
 	});
 }

@@ -8,7 +8,7 @@ export const option: INodePropertyOptions = {
 	value: 'topUpStash',
 	action: 'Top up the application stash',
 	description: 'Move money from a payment product to your application stash (moves money)',
-	routing: paymentRouting('/topup/stash', ['Success'], 'top up the stash'),
+	routing: paymentRouting('/topup/stash', ['Success'], 'top up the stash', { metadataRequired: true }),
 };
 
 export const description = updateDisplayOptions({ show: { resource: ['payments'], operation: ['topUpStash'] } }, [

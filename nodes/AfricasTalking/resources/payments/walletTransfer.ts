@@ -8,7 +8,7 @@ export const option: INodePropertyOptions = {
 	value: 'walletTransfer',
 	action: 'Transfer between payment products',
 	description: 'Move money from one payment product to another (moves money)',
-	routing: paymentRouting('/transfer/wallet', ['Success'], 'transfer the money'),
+	routing: paymentRouting('/transfer/wallet', ['Success'], 'transfer the money', { metadataRequired: true }),
 };
 
 const properties: INodeProperties[] = [

@@ -1,0 +1,176 @@
+'use strict';
+// The USSD Menu Builder in real n8n: a whole USSD session posted to a published trigger the way
+// Africa's Talking posts it (the full `text` every time), checking each answer and the outputs.
+const fs = require('node:fs');
+const path = require('node:path');
+const crypto = require('node:crypto');
+const { useStack } = require('./stack');
+const { triggerWorkflow, callbackResponse } = require('../harness/workflows');
+const { nodeOutput } = require('../harness/n8n');
+const { postCallback } = require('../fake-at/callbacks');
+
+jest.setTimeout(240000);
+
+const stack = useStack({ resetFakeBeforeEach: false });
+
+const output = (execution, name) => nodeOutput(execution, name).map((item) => item.json);
+const runOf = (execution, name) => execution.data.resultData.runData[name][0];
+
+/** Posts one session's `text` values in order; returns the answers AT would get. */
+async function session(url, texts, sessionId) {
+	const answers = [];
+	for (const text of texts) {
+		const answer = await postCallback(url, 'ussd', { text, sessionId });
+		expect([answer.status, answer.contentType]).toEqual([200, expect.stringMatching(/^text\/plain/)]);
+		answers.push(answer.text);
+	}
+	return answers;
+}
+
+/** The newest execution's output of a node (executions come newest first). */
+async function lastExecution(workflowId, count) {
+	await stack.n8n.waitForExecutions(workflowId, count);
+	const executions = await stack.n8n.executions(workflowId);
+	expect(executions).toHaveLength(count);
+	return executions.sort((a, b) => Number(b.id) - Number(a.id))[0];
+}
+
+describe('test/examples/ussd-menu.json (the README example), imported as a user would', () => {
+	it('runs a three-level airtime menu with an input, a dynamic account list, an invalid choice, back and home, and sends the airtime at the end', async () => {
+		const workflow = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'examples', 'ussd-menu.json'), 'utf8'));
+		for (const n of workflow.nodes) if (n.credentials) n.credentials.africasTalkingApi = stack.credentials.live;
+		const trigger = workflow.nodes.find((n) => n.type === 'n8n-nodes-africastalking.africasTalkingTrigger');
+		const created = await stack.n8n.createWorkflow(workflow, { activate: true });
+		const url = `${stack.n8n.url}/webhook/${trigger.webhookId}/webhook`;
+		stack.fake.reset();
+
+		const HOME = 'CON Welcome to Duka\n1. Buy airtime\n9. Help';
+		const AMOUNT = 'CON Amount in KES (10-1000)?\n0. Back\n00. Home';
+		const ACCOUNTS = 'Pay from:\n1. Savings (KES 1,200)\n2. M-Pesa wallet\n0. Back\n00. Home';
+		const steps = [
+			['', HOME],
+			['1', AMOUNT],
+			['1*5', 'CON Enter an amount from 10 to 1000.\nAmount in KES (10-1000)?\n0. Back\n00. Home'],
+			['1*5*50', `CON ${ACCOUNTS}`],
+			['1*5*50*7', `CON Invalid choice, please try again.\n${ACCOUNTS}`],
+			['1*5*50*7*0', AMOUNT],
+			['1*5*50*7*0*00', HOME],
+			['1*5*50*7*0*00*1*80*2', 'CON Buy KES 80 airtime for +254711000666 from ACC-2?\n1. Yes\n2. Cancel\n0. Back\n00. Home'],
+			['1*5*50*7*0*00*1*80*2*1', 'END Done! KES 80 of airtime is on its way.'],
+		];
+		const answers = await session(url, steps.map(([text]) => text), 'ATUid_menu');
+		expect(answers).toEqual(steps.map(([, answer]) => answer));
+
+		// Only the confirmed order reached Africa's Talking: one airtime request, for the amount chosen.
+		expect(stack.fake.requests.map((r) => [r.path, r.body.recipients])).toEqual([['/version1/airtime/send', '[{"phoneNumber":"+254711000666","amount":"KES 80"}]']]);
+
+		const last = await lastExecution(created.id, steps.length);
+		expect(output(last, 'USSD Menu')[0]).toMatchObject({
+			response: 'END Done! KES 80 of airtime is on its way.',
+			screen: 'done',
+			values: { amount: '80', account: 'ACC-2', confirmed: 'yes' },
+			ended: true,
+			path: ['home', 'amount', 'account', 'confirm', 'done'],
+		});
+		expect(output(last, 'Send Airtime')[0]).toMatchObject({ phoneNumber: '+254711000666', status: 'Sent' });
+	});
+
+	it('answers Help at once, without sending anything', async () => {
+		const workflow = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'examples', 'ussd-menu.json'), 'utf8'));
+		for (const n of workflow.nodes) {
+			if (n.credentials) n.credentials.africasTalkingApi = stack.credentials.live;
+			if (n.webhookId) n.webhookId = crypto.randomUUID();
+		}
+		workflow.name += ' (copy)';
+		const trigger = workflow.nodes.find((n) => n.webhookId);
+		await stack.n8n.createWorkflow(workflow, { activate: true });
+		stack.fake.reset();
+		const url = `${stack.n8n.url}/webhook/${trigger.webhookId}/webhook`;
+		expect(await session(url, ['9'], 'ATUid_help')).toEqual(['END Dial *384*123# and choose Buy airtime. Questions? Call 0711 000 000.']);
+		expect(stack.fake.requests).toHaveLength(0);
+	});
+});
+
+describe('menus given as JSON', () => {
+	/** Trigger → "Menu Source" (a Set node holding the JSON text, as a menu made elsewhere would arrive) → Callback Response. */
+	async function publishJsonMenu(menu, menuJson = '={{ $json.menu }}') {
+		const { workflow, path: hookPath } = triggerWorkflow({
+			name: `ussd json menu ${Date.now()}`,
+			parameters: { event: 'ussd' },
+			then: [
+				{
+					name: 'Menu Source', type: 'n8n-nodes-base.set', typeVersion: 3.4,
+					parameters: { mode: 'manual', assignments: { assignments: [{ id: crypto.randomUUID(), name: 'menu', type: 'string', value: JSON.stringify(menu) }] }, includeOtherFields: true, options: {} },
+				},
+				callbackResponse({ answer: 'ussd', ussdType: 'menu', menuDefinition: 'json', menuJson }),
+			],
+		});
+		const created = await stack.n8n.createWorkflow(workflow, { activate: true });
+		return { url: `${stack.n8n.url}/webhook/${hookPath}`, id: created.id };
+	}
+
+	it('walks a JSON menu, fills {{ $ussd }} placeholders, and hints at texts phones may not show', async () => {
+		const wf = await publishJsonMenu({
+			start: 'name', backKey: '', homeKey: '',
+			screens: [
+				{ id: 'name', type: 'input', text: 'Your name?', variable: 'name', check: 'regex', pattern: '[A-Za-z ]{2,20}', retryMessage: 'Letters only.', next: 'ok' },
+				{ id: 'ok', type: 'menu', text: 'Karibu {{ $ussd.name }} 😀', options: [{ label: 'Finish', next: 'bye', key: '1' }] },
+				{ id: 'bye', type: 'end', text: 'Asante {{ $ussd.name }}!' },
+			],
+		});
+		expect(await session(wf.url, ['', 'Amina 2', 'Amina 2*Amina', 'Amina 2*Amina*1'], 'ATUid_json')).toEqual([
+			'CON Your name?', 'CON Letters only.\nYour name?', 'CON Karibu Amina 😀\n1. Finish', 'END Asante Amina!',
+		]);
+		const last = await lastExecution(wf.id, 4);
+		expect(output(last, 'Callback Response')[0]).toMatchObject({ screen: 'bye', values: { name: 'Amina' }, ended: true });
+		const executions = await stack.n8n.executions(wf.id);
+		const third = executions.find((e) => output(e, 'Callback Response')[0].screen === 'ok');
+		expect(runOf(third, 'Callback Response').hints).toEqual([
+			expect.objectContaining({ type: 'warning', message: expect.stringContaining('USSD screen "ok" has characters outside the GSM 7-bit alphabet: "😀"') }),
+		]);
+	});
+
+	it('sends the fallback END and names the screen and field when the menu is invalid', async () => {
+		// This time the expression gives an object rather than JSON text.
+		const wf = await publishJsonMenu({ start: 'home', screens: [{ id: 'home', type: 'menu', text: 'Hi', options: [{ label: 'Go', next: 'nowhere' }] }] }, '={{ JSON.parse($json.menu) }}');
+		expect(await session(wf.url, [''], 'ATUid_bad')).toEqual(['END Sorry, this service is not available right now. Please try again later.']);
+		const last = await lastExecution(wf.id, 1);
+		const message = 'The USSD menu is not valid: Screen "home", option 1 ("Go"): "next": the next screen "nowhere" does not exist (screens: home). The fallback END message was sent.';
+		expect(output(last, 'Callback Response')[0]).toMatchObject({ error: message, ended: true });
+		expect(runOf(last, 'Callback Response').hints).toEqual([expect.objectContaining({ type: 'danger', message })]);
+	});
+});
+
+describe('$ussd in expression texts of the fields', () => {
+	it('lets n8n evaluate {{ $ussd.… }} in texts and option labels, next to other expressions, with typed values kept as text', async () => {
+		const { workflow, path: hookPath } = triggerWorkflow({
+			name: `ussd expression texts ${Date.now()}`,
+			parameters: { event: 'ussd' },
+			then: [
+				callbackResponse({
+					answer: 'ussd', ussdType: 'menu', menuDefinition: 'fields', menuStart: 'note',
+					menuScreens: {
+						screen: [
+							// Other fields may be expressions too (resolved by n8n, without $ussd).
+							{ id: 'note', type: 'input', text: 'A note?', variable: 'note', check: 'any', next: '={{ "con" + "firm" }}' },
+							{
+								id: 'confirm', type: 'menu', text: '=Hello {{ $json.phoneNumber }}, send this?',
+								options: { option: [{ label: '=Send "{{ $ussd.note }}" ({{ $ussd.note.length }} characters)', next: 'echo', key: '1' }] },
+							},
+							{ id: 'echo', type: 'end', text: '={{ $ussd.note.toUpperCase() }} from {{ $json.phoneNumber }}' },
+						],
+					},
+				}),
+			],
+		});
+		await stack.n8n.createWorkflow(workflow, { activate: true });
+		const url = `${stack.n8n.url}/webhook/${hookPath}`;
+		// A note that looks like an expression is shown as typed, never evaluated.
+		const note = '}} {{ $env.HOME }}';
+		expect(await session(url, ['', note, `${note}*1`], 'ATUid_expr')).toEqual([
+			'CON A note?',
+			`CON Hello +254711000666, send this?\n1. Send "${note}" (18 characters)\n0. Back\n00. Home`,
+			'END }} {{ $ENV.HOME }} from +254711000666',
+		]);
+	});
+});
