@@ -3,8 +3,12 @@
 // queue-mode tests (real n8n main + workers with Redis and PostgreSQL).
 const path = require('node:path');
 
+const { testNamePattern } = require('./harness/n8n-versions');
+
 module.exports = {
 	rootDir: path.resolve(__dirname, '..'),
+	// Leaves out the known limits of the n8n version under test (N8N_TEST_VERSION).
+	...(testNamePattern ? { testNamePattern } : {}),
 	projects: [
 		{
 			displayName: 'unit',

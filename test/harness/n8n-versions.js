@@ -38,6 +38,15 @@ const VERSIONS = {
 		installSteps: [['ci']],
 		env: {},
 		activate: activateBySaving,
+		// Tests of what this n8n itself cannot do (the README's Compatibility section says so),
+		// left out of its run by name:
+		limits: [
+			// No execution context before n8n-core 1.120: the default Idempotency-Key has no
+			// "established at" part, so it repeats after a database reset.
+			'is unique across two instances and a database reset',
+			// n8n answers a workflow's text without "; charset=utf-8".
+			'can be clicked through with `npm run callback`',
+		],
 	},
 };
 
@@ -47,8 +56,12 @@ if (!VERSIONS[SELECTED]) {
 }
 const version = VERSIONS[SELECTED];
 
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 module.exports = {
 	name: SELECTED,
 	exact: require(path.join(version.installFolder, 'package.json')).dependencies.n8n,
 	...version,
+	/** For Jest: every test except this version's known limits. */
+	testNamePattern: version.limits ? `^(?!.*(?:${version.limits.map(escape).join('|')}))` : undefined,
 };
