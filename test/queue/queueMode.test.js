@@ -110,6 +110,32 @@ describe('one main and one worker', () => {
 		expect(output.every((item) => item.json.success)).toBe(true);
 	});
 
+	it('keeps one Idempotency-Key for a payment the worker retries, taken from what the execution stores', async () => {
+		// AT takes the payment, then the answer is lost; Retry On Fail on the worker sends the item again.
+		fake.injectFault({ status: 'drop', afterProcessing: true });
+		const hookPath = uniquePath('queue-pay');
+		const workflow = webhookWorkflow({
+			name: hookPath, path: hookPath, credential,
+			parameters: { resource: 'payments', operation: 'mobileCheckout', productName: 'Shop', phoneNumber: '+254711009000', currencyCode: 'KES', amount: 10 },
+		});
+		Object.assign(workflow.nodes[2], { retryOnFail: true, maxTries: 3, waitBetweenTries: 100 });
+		workflow.nodes[0].parameters.responseMode = 'onReceived';
+		const created = await cluster.main.createWorkflow(workflow, { activate: true });
+		await cluster.main.webhook(hookPath, { items: [{}] });
+		const [row] = await waitForFinished(created.id, 1);
+		expect(cluster.workerOf([row.id])).toEqual([0]);
+
+		const keys = fake.requests.map((r) => r.headers['idempotency-key']);
+		expect(keys.length).toBeGreaterThanOrEqual(2);
+		expect(new Set(keys).size).toBe(1);
+		expect(fake.acceptedCount('checkout', '+254711009000')).toBe(1);
+		// The execution's start is part of the key and is stored with the execution, so a worker that
+		// resumes it (after a Wait node, say) derives the same key.
+		const stored = await cluster.main.execution(row.id);
+		const establishedAt = stored.data.executionData.runtimeData.establishedAt;
+		expect(keys[0]).toBe(`n8n-${row.id}-${keys[0].split('-')[2]}-${establishedAt.toString(36)}-${workflow.nodes[2].id}-0-0`);
+	});
+
 	it('answers a Voice Call with Voice XML built by the workflow on the worker, within the answer limit', async () => {
 		const wf = await publishTrigger({ event: 'voiceCall', voiceAnswer: 'workflow' }, [
 			callbackResponse({ answer: 'voice', actions: { action: [{ type: 'say', text: '={{ "Karibu, caller " + $json.callerNumber }}', voice: 'man' }] } }),
