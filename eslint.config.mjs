@@ -11,7 +11,7 @@ import tseslint from 'typescript-eslint';
 const cloud = n8nCommunityNodesPlugin.configs.recommended;
 
 export default tseslint.config(
-	globalIgnores(['dist', 'node_modules', 'test/**', 'gulpfile.js', 'index.js', 'eslint.config.mjs']),
+	globalIgnores(['dist', 'dist-packages', '.lint', 'packages', 'scripts', 'node_modules', 'test/**', 'gulpfile.js', 'index.js', 'eslint.config.mjs']),
 	{
 		files: ['**/*.ts'],
 		extends: [js.configs.recommended, tseslint.configs.recommended, cloud, importPlugin.configs['flat/recommended']],

@@ -1,9 +1,14 @@
 'use strict';
-// Unit tests (TypeScript, in-process) and end-to-end tests (real n8n, run one file at a time).
+// Unit tests (TypeScript, in-process), end-to-end tests (real n8n, run one file at a time) and
+// queue-mode tests (real n8n main + workers with Redis and PostgreSQL).
 const path = require('node:path');
+
+const { testNamePattern } = require('./harness/n8n-versions');
 
 module.exports = {
 	rootDir: path.resolve(__dirname, '..'),
+	// Leaves out the known limits of the n8n version under test (N8N_TEST_VERSION).
+	...(testNamePattern ? { testNamePattern } : {}),
 	projects: [
 		{
 			displayName: 'unit',
@@ -17,6 +22,12 @@ module.exports = {
 			rootDir: path.resolve(__dirname, '..'),
 			testEnvironment: 'node',
 			testMatch: ['<rootDir>/test/e2e/**/*.test.js'],
+		},
+		{
+			displayName: 'queue',
+			rootDir: path.resolve(__dirname, '..'),
+			testEnvironment: 'node',
+			testMatch: ['<rootDir>/test/queue/**/*.test.js'],
 		},
 	],
 };

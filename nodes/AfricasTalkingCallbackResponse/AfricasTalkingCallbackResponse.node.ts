@@ -48,7 +48,7 @@ export class AfricasTalkingCallbackResponse implements INodeType {
 		icon: { light: 'file:../../icons/africastalking.svg', dark: 'file:../../icons/africastalking.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["answer"]}}',
+		subtitle: '={{ ({ voice: "Voice Actions", ussd: "USSD Menu", validation: "Validation Result" })[$parameter["answer"]] }}',
 		description:
 			"Builds the answer Africa's Talking waits for (Voice XML, a USSD menu, or a validation result); put it last in a workflow started by the Africa's Talking Trigger",
 		defaults: { name: 'Callback Response' },

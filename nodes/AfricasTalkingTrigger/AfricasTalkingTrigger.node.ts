@@ -1,7 +1,11 @@
 import {
 	NodeConnectionTypes,
+	type ICredentialDataDecryptedObject,
+	type ICredentialsDecrypted,
+	type ICredentialTestFunctions,
 	type IDataObject,
 	type IHookFunctions,
+	type INodeCredentialTestResult,
 	type INodeProperties,
 	type INodeType,
 	type INodeTypeDescription,
@@ -9,9 +13,9 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 import { VoiceXmlError } from '../AfricasTalkingCommon/voiceXml';
-import { answerSetting, fixedVoiceAnswer, ruleValidation } from './answers';
-import { EVENTS, eventOutput, rejectionReason, type EventName, type EventSpec } from './events';
-import { ipAllowed, sameSecret } from './protection';
+import { ANSWERS, answerSetting, fixedVoiceAnswer, missingAnswerFallback, ruleValidation } from './answers';
+import { EVENT_LABELS, EVENTS, readCallback, type EventName, type EventSpec } from './events';
+import { protectionProblem, webhookRefusal } from './protection';
 import { triggerProperties } from './properties';
 import { triggerWebhooks } from './webhookDescription';
 
@@ -38,13 +42,30 @@ export class AfricasTalkingTrigger implements INodeType {
 		icon: { light: 'file:../../icons/africastalking.svg', dark: 'file:../../icons/africastalking.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
-		description: "Starts the workflow when Africa's Talking sends a callback: incoming SMS, delivery reports, USSD, voice calls, airtime and payments",
+		subtitle: `={{ (${JSON.stringify(EVENT_LABELS)})[$parameter["event"]] }}`,
+		// n8n shows this text for the whole "Africa's Talking" entry of the node panel, actions included.
+		description: "Send SMS, airtime, data and payments, make calls, and start workflows on Africa's Talking callbacks (incoming SMS, USSD, voice calls, payments)",
 		defaults: { name: "Africa's Talking Trigger" },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
+		// Optional: the secret token and IP allowlist live in a credential, which n8n encrypts and
+		// never copies into executions (a node setting would be stored with every execution).
+		credentials: [{ name: 'africasTalkingWebhookApi', required: false, testedBy: 'africasTalkingWebhookCheck' }],
 		webhooks: triggerWebhooks,
 		properties: triggerProperties as INodeProperties[],
+	};
+
+	methods = {
+		credentialTest: {
+			// Nothing to call: AT has no API for callbacks. The check is of the credential's own values.
+			async africasTalkingWebhookCheck(
+				this: ICredentialTestFunctions,
+				credential: ICredentialsDecrypted<ICredentialDataDecryptedObject>,
+			): Promise<INodeCredentialTestResult> {
+				const problem = protectionProblem(credential.data ?? {});
+				return problem ? { status: 'Error', message: problem } : { status: 'OK', message: 'The protection settings are valid' };
+			},
+		},
 	};
 
 	// Africa's Talking has no API to register callback URLs: the user pastes the URL in AT's
@@ -77,15 +98,12 @@ export class AfricasTalkingTrigger implements INodeType {
 		if (this.getWebhookName() !== 'default') return refuse(400, "Africa's Talking sends callbacks with POST");
 
 		const event = this.getNodeParameter('event') as EventName;
-		const options = this.getNodeParameter('options', {}) as IDataObject;
-		if (options.secretToken && !sameSecret(req.query?.token, String(options.secretToken))) return refuse(401, 'Unauthorized');
-		if (options.ipAllowlist && !ipAllowed(req.ip ?? req.socket?.remoteAddress, String(options.ipAllowlist))) return refuse(403, 'Forbidden');
+		const refusal = await webhookRefusal.call(this);
+		if (refusal) return refuse(refusal.status, refusal.reason);
 
-		const body = this.getBodyData();
-		const reason = rejectionReason(EVENTS[event], contentKind(req.headers['content-type']), body);
-		if (reason) return refuse(400, reason);
-
-		const output = eventOutput(event, body);
+		const read = readCallback(event, contentKind(req.headers['content-type']), this.getBodyData());
+		if ('reason' in read) return refuse(400, read.reason);
+		const { output } = read;
 		const started = (json: IDataObject): IWebhookResponseData => ({ noWebhookResponse: true, workflowData: [[{ json }]] });
 
 		const spec: EventSpec = EVENTS[event];
@@ -107,14 +125,22 @@ export class AfricasTalkingTrigger implements INodeType {
 				}
 				return started(output);
 			}
-			return { workflowData: [[{ json: output }]] };
 		}
 		if (spec.answer === 'validation' && triggerAnswers) {
 			const status = ruleValidation(answerSettings.call(this), output);
 			reply(200, JSON.stringify({ status }), 'application/json');
 			return started({ ...output, answer: status });
 		}
-		if (spec.answer !== 'ok') return { workflowData: [[{ json: output }]] };
+		if (spec.answer !== 'ok') {
+			// Without a node to answer, n8n would send AT an empty 200: the caller would hear
+			// silence, the USSD session would drop. Answer the fallback and record the mistake.
+			const fallback = missingAnswerFallback.call(this, spec.answer);
+			if (fallback) {
+				reply(200, fallback.answer, ANSWERS[spec.answer].contentType);
+				return started({ ...output, answerProblem: fallback.problem });
+			}
+			return { workflowData: [[{ json: output }]] };
+		}
 
 		reply(200, 'OK');
 		return started(output);

@@ -1,4 +1,5 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+import { USSD_FALLBACK } from '../AfricasTalkingCommon/ussd';
 import { buildVoiceXml, type VoiceAction } from '../AfricasTalkingCommon/voiceXml';
 
 /**
@@ -19,6 +20,40 @@ export type AnswerKind = keyof typeof ANSWERS;
 export function answerSetting(kind: AnswerKind): string | undefined {
 	const answer = ANSWERS[kind];
 	return 'setting' in answer ? answer.setting : undefined;
+}
+
+export const VOICE_FALLBACK = 'Sorry, this service is not available right now. Please try again later.';
+
+const CALLBACK_RESPONSE_TYPE = /\.africasTalkingCallbackResponse$/;
+const RESPOND_TO_WEBHOOK_TYPE = 'n8n-nodes-base.respondToWebhook';
+
+/**
+ * When the workflow is to answer but no enabled node after the trigger can (a Callback Response
+ * node, or a Respond to Webhook node when Respond Using says so), the answer AT gets instead and
+ * the problem to record in the execution; undefined when a node can answer.
+ */
+export function missingAnswerFallback(this: IWebhookFunctions, kind: AnswerKind): { answer: string; problem: string } | undefined {
+	if (kind !== 'voiceXml' && kind !== 'ussd') return undefined;
+	const respondUsing = this.getNodeParameter('respondUsing', 'lastNode');
+	const children = typeof this.getChildNodes === 'function' ? this.getChildNodes(this.getNode().name) : undefined;
+	// n8n versions that cannot list the nodes after the trigger: trust the workflow.
+	if (!children) return undefined;
+	const canAnswer = children.some(
+		(node) => !node.disabled && (CALLBACK_RESPONSE_TYPE.test(node.type) || (respondUsing === 'respondToWebhook' && node.type === RESPOND_TO_WEBHOOK_TYPE)),
+	);
+	if (canAnswer) return undefined;
+	const answeringNode = respondUsing === 'respondToWebhook' ? 'Respond to Webhook' : "Africa's Talking Callback Response";
+	if (kind === 'voiceXml') {
+		const message = String(this.getNodeParameter('voiceFallback', VOICE_FALLBACK) || VOICE_FALLBACK);
+		return {
+			answer: buildVoiceXml([{ action: 'say', text: message }]),
+			problem: `No ${answeringNode} node follows this trigger, so the caller heard the Fallback Message. Add that node at the end of the workflow to answer with Voice XML.`,
+		};
+	}
+	return {
+		answer: USSD_FALLBACK,
+		problem: `No ${answeringNode} node follows this trigger, so the phone showed the fallback END message. Add that node at the end of the workflow to answer the session.`,
+	};
 }
 
 /** The trigger's own voice answer (a fixed greeting, menu or forward), for calls that need no workflow logic. */

@@ -29,5 +29,7 @@ export const HANGUP_CAUSES: Record<string, string> = {
 };
 
 export function describe(table: Record<string, string>, code: unknown): string | undefined {
-	return code === undefined || code === null || code === '' ? undefined : table[String(code)] ?? undefined;
+	if (code === undefined || code === null || code === '') return undefined;
+	// Own entries only: a code such as "constructor" must not return what every object inherits.
+	return Object.prototype.hasOwnProperty.call(table, String(code)) ? table[String(code)] : undefined;
 }

@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { MAX_BODY_DEPTH, isScalar, nestedDeeperThan, scalarFieldsView, unexpectedValueReason } from '../common/untrustedInput';
 import type { AnswerKind } from './answers';
 import { DELIVERY_STATUS, describe, FAILURE_REASONS, HANGUP_CAUSES, NETWORKS } from './codes';
 
@@ -17,6 +18,8 @@ export interface EventSpec {
 	required: string[];
 	/** Fields AT always sends but that may be empty (e.g. USSD's first `text`). */
 	present?: string[];
+	/** Fields AT sends as objects (metadata); every other field the event reads must be text or a number. */
+	objects?: string[];
 	normalize: (body: Body) => IDataObject;
 	/** Stable for one callback, so AT's retries of it can be recognised (e.g. with n8n's Remove Duplicates node). */
 	dedupeKey: (body: Body) => string;
@@ -186,6 +189,7 @@ export const EVENTS = {
 		accepts: ['json'],
 		answer: 'ok',
 		required: ['transactionId', 'status', 'category'],
+		objects: ['requestMetadata', 'providerMetadata'],
 		normalize: (b) => ({
 			transactionId: text(b.transactionId), category: text(b.category), status: text(b.status), success: b.status === 'Success', description: text(b.description),
 			provider: text(b.provider), providerRefId: text(b.providerRefId), providerChannel: text(b.providerChannel), clientAccount: text(b.clientAccount),
@@ -202,6 +206,7 @@ export const EVENTS = {
 		accepts: ['json'],
 		answer: 'validation',
 		required: ['transactionId'],
+		objects: ['metadata', 'providerMetadata'],
 		normalize: (b) => ({
 			...validationFields(b), provider: text(b.provider), clientAccount: text(b.clientAccount), productName: text(b.productName), value: text(b.value),
 			metadata: (b.metadata as IDataObject) ?? {}, providerMetadata: (b.providerMetadata as IDataObject) ?? {},
@@ -212,24 +217,43 @@ export const EVENTS = {
 
 export type EventName = keyof typeof EVENTS;
 
+/** Each event's label, for the node's subtitle. */
+export const EVENT_LABELS = Object.fromEntries(Object.entries(EVENTS).map(([event, spec]) => [event, spec.name]));
+
 /** Why a request is not this event, or undefined when it is. */
 export function rejectionReason(spec: EventSpec, contentType: ContentType | undefined, body: unknown): string | undefined {
 	if (!contentType || !spec.accepts.includes(contentType)) {
 		return `Expected ${spec.accepts.map((c) => (c === 'form' ? 'application/x-www-form-urlencoded' : 'application/json')).join(' or ')}`;
 	}
 	if (!body || typeof body !== 'object' || Array.isArray(body)) return 'Expected an object body';
+	if (nestedDeeperThan(body, MAX_BODY_DEPTH)) return `The body is nested more than ${MAX_BODY_DEPTH} levels deep`;
 	const fields = body as IDataObject;
+	const expected = [...spec.required, ...(spec.present ?? [])];
+	const notScalar = expected.filter((f) => fields[f] !== undefined && fields[f] !== null && !isScalar(fields[f]));
+	if (notScalar.length) return unexpectedValueReason(notScalar);
 	const missing = spec.required.filter((f) => fields[f] === undefined || fields[f] === null || String(fields[f]).trim() === '');
 	missing.push(...(spec.present ?? []).filter((f) => fields[f] === undefined || fields[f] === null));
-	const notText = [...spec.required, ...(spec.present ?? [])].filter((f) => fields[f] !== undefined && typeof fields[f] === 'object');
 	if (missing.length) return `Missing ${missing.join(', ')} for the ${spec.name} event`;
-	if (notText.length) return `Unexpected value for ${notText.join(', ')}`;
 	return undefined;
 }
 
-/** What the workflow receives: clean fields, AT's raw fields, and the dedupe key. */
-export function eventOutput(event: EventName, body: IDataObject): IDataObject {
+/**
+ * What the workflow receives: clean fields, AT's raw fields, and the dedupe key. Optional fields
+ * are read through a view on which an object where text belongs reads as absent and is listed in
+ * `unexpected` (never converted: `String()` of such an object can throw).
+ */
+export function eventOutput(event: EventName, body: IDataObject, unexpected: string[] = []): IDataObject {
 	const spec: EventSpec = EVENTS[event];
-	const clean = Object.fromEntries(Object.entries(spec.normalize(body)).filter(([, v]) => v !== undefined));
-	return { event, dedupeKey: spec.dedupeKey(body), ...clean, raw: body };
+	const fields = scalarFieldsView(body, spec.objects ?? [], unexpected);
+	const clean = Object.fromEntries(Object.entries(spec.normalize(fields)).filter(([, v]) => v !== undefined));
+	return { event, dedupeKey: spec.dedupeKey(fields), ...clean, raw: body };
+}
+
+/** The event's output, or why the request is not this event (answered 400, starting nothing). */
+export function readCallback(event: EventName, contentType: ContentType | undefined, body: unknown): { output: IDataObject } | { reason: string } {
+	const reason = rejectionReason(EVENTS[event], contentType, body);
+	if (reason) return { reason };
+	const unexpected: string[] = [];
+	const output = eventOutput(event, body as IDataObject, unexpected);
+	return unexpected.length ? { reason: unexpectedValueReason(unexpected) } : { output };
 }

@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { VOICE_FALLBACK } from './answers';
 import { EVENTS } from './events';
 import { EVENTS_ANSWERED_BY_WORKFLOW, eventsWithAnswer } from './webhookDescription';
 
@@ -8,7 +9,7 @@ const showFor = (event: string | string[], extra: Record<string, string[]> = {})
 
 /** Where each event's URL goes in AT's dashboard (AT has no API to register it). */
 const whereToPaste: INodeProperties[] = Object.entries(EVENTS).map(([value, spec]) => ({
-	displayName: `Copy this trigger's Production URL (above) into the Africa's Talking dashboard under <b>${spec.dashboard}</b>, then publish the workflow. With a secret token set below, add <code>?token=…</code> to the URL you paste.`,
+	displayName: `Paste this trigger's Production URL (above) into the Africa's Talking dashboard under <b>${spec.dashboard}</b>, then publish the workflow. With a Secret Token in the Africa's Talking Webhook credential, paste the whole URL with the token percent-encoded after <code>?token=</code>, e.g. <code>https://n8n.example.com/webhook/&lt;id&gt;/webhook?token=q8K%2BtZ%2F3vW9xLr2%3D%3D</code> for the token <code>q8K+tZ/3vW9xLr2==</code> (a token of letters and digits, e.g. from <code>openssl rand -hex 32</code>, needs no encoding).`,
 	name: `setup_${value}`,
 	type: 'notice',
 	default: '',
@@ -55,7 +56,8 @@ export const triggerProperties: INodeProperties[] = [
 		noDataExpression: true,
 		required: true,
 		default: 'incomingSms',
-		options: Object.entries(EVENTS).map(([value, spec]) => ({ name: spec.name, value, description: spec.description })),
+		// An explicit action: n8n would otherwise lower-case the name ("On incoming sms").
+		options: Object.entries(EVENTS).map(([value, spec]) => ({ name: spec.name, value, description: spec.description, action: `On ${spec.name}` })),
 	},
 	...whereToPaste,
 	{
@@ -66,6 +68,14 @@ export const triggerProperties: INodeProperties[] = [
 		default: '',
 	},
 	voiceAnswerField,
+	{
+		displayName: 'Fallback Message',
+		name: 'voiceFallback',
+		type: 'string',
+		default: VOICE_FALLBACK,
+		description: 'Said instead of silence when no node after this trigger answers with Voice XML (the mistake is recorded in the execution)',
+		displayOptions: showFor('voiceCall', { voiceAnswer: ['workflow'] }),
+	},
 	{
 		displayName: 'Text',
 		name: 'voiceText',
@@ -158,31 +168,5 @@ export const triggerProperties: INodeProperties[] = [
 			show: { event: EVENTS_ANSWERED_BY_WORKFLOW },
 			hide: { voiceAnswer: triggerAnswerValues(voiceAnswerField), validationAnswer: triggerAnswerValues(validationAnswerField) },
 		},
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'IP Allowlist',
-				name: 'ipAllowlist',
-				type: 'string',
-				default: '',
-				placeholder: '196.201.214.0/24, 52.48.80.0/24',
-				description: "Only requests from these addresses or IPv4 ranges start the workflow (others get 403). Africa's Talking publishes no ranges: take them from your logs or AT support.",
-			},
-			{
-				displayName: 'Secret Token',
-				name: 'secretToken',
-				type: 'string',
-				typeOptions: { password: true },
-				default: '',
-				description:
-					"Recommended: Africa's Talking does not sign callbacks, so anyone who learns the URL could post fake events. When set, requests must carry ?token=&lt;this secret&gt; in the URL (others get 401); paste the URL into AT's dashboard with it.",
-			},
-		],
 	},
 ];

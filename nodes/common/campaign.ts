@@ -28,6 +28,8 @@ export interface CampaignOptions {
 	maxPerSecond: number;
 	retry: boolean;
 	maxRetries: number;
+	/** The longest Retry-After honoured as given (providers whose window is a minute need more than the default). */
+	maxRetryAfterMs?: number;
 	/** One item per recipient (default), or one summary item per input item (the node's Output field). */
 	output?: CampaignOutput;
 	/** With the summary: list the message ID of every recipient sent (the node's Include Message IDs field). */
@@ -51,6 +53,7 @@ export function campaignOptions(this: IExecutePaginationFunctions, defaults: Cam
 		maxPerSecond: Math.max(0, number('maxPerSecond')),
 		retry: given.retry === undefined ? defaults.retry : given.retry === true,
 		maxRetries: Math.max(0, number('maxRetries')),
+		maxRetryAfterMs: defaults.maxRetryAfterMs,
 		output: this.getNodeParameter('output', 'perRecipient') === 'summary' ? 'summary' : 'perRecipient',
 		includeMessageIds: this.getNodeParameter('includeMessageIds', false) === true,
 	};
@@ -61,9 +64,9 @@ function retryable(error: unknown): boolean {
 	return status === 429 || status >= 500;
 }
 
-function backoff(attempt: number, error: unknown): number {
+function backoff(attempt: number, error: unknown, options: CampaignOptions): number {
 	const retryAfter = (error as { context?: IDataObject }).context?.retryAfterMs;
-	if (typeof retryAfter === 'number') return Math.min(retryAfter, BACKOFF_MAX_MS);
+	if (typeof retryAfter === 'number') return Math.min(retryAfter, options.maxRetryAfterMs ?? BACKOFF_MAX_MS);
 	const exponential = Math.min(BACKOFF_BASE_MS * 2 ** attempt, BACKOFF_MAX_MS);
 	return exponential / 2 + Math.random() * (exponential / 2);
 }
@@ -88,7 +91,7 @@ async function requestWithRetry(
 					? error
 					: new NodeApiError(this.getNode(), error as JsonObject, { itemIndex: this.getItemIndex() });
 			}
-			await sleep(backoff(attempt, error));
+			await sleep(backoff(attempt, error, options));
 		}
 	}
 }

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, type IDataObject, type IExecuteSingleFunctions, type INode, type INodeExecutionData, type JsonObject } from 'n8n-workflow';
 
 /** Output items of one request, each linked to the input item it came from. */
 export function itemsFor(this: IExecuteSingleFunctions, entries: IDataObject[]): INodeExecutionData[] {
@@ -32,4 +32,58 @@ export function responseText(body: unknown): string {
 	if (Buffer.isBuffer(body)) return body.toString('utf8');
 	if (typeof body === 'string') return body;
 	return JSON.stringify(body);
+}
+
+export interface ApiErrorParts {
+	message: string;
+	description: string;
+	httpCode: string;
+	itemIndex: number;
+	details?: IDataObject;
+	/** Read by the campaign core: `retryAfterMs`, and a provider's error code. */
+	context?: IDataObject;
+}
+
+/** A NodeApiError carrying only redacted text: never the request, never a secret of the credential. */
+export function redactedApiError(node: INode, secrets: unknown[], parts: ApiErrorParts): NodeApiError {
+	const clean = (text: string) => redact(text, secrets);
+	const cleanDetails = JSON.parse(clean(JSON.stringify(parts.details ?? {}))) as JsonObject;
+	const error = new NodeApiError(node, { ...cleanDetails, message: clean(parts.message) }, {
+		message: clean(parts.message),
+		description: clean(parts.description),
+		httpCode: parts.httpCode,
+		itemIndex: parts.itemIndex,
+	});
+	Object.assign(error.context, parts.context ?? {});
+	return error;
+}
+
+export interface FailedEntries {
+	message: string;
+	description: string;
+	details: IDataObject;
+}
+
+/**
+ * When entries of a multi-recipient send carry an `error`, the error that fails the item: how
+ * many failed (the first five named) and how many others were accepted, so that what was sent is
+ * never hidden (and never re-sent by a blind re-run). Undefined when nothing failed.
+ */
+export function failedEntries(
+	items: INodeExecutionData[],
+	provider: string,
+	describe: (json: IDataObject) => string = (json) => String(json.error),
+): FailedEntries | undefined {
+	const failed = items.filter((item) => item.json.error !== undefined);
+	if (failed.length === 0) return undefined;
+	const accepted = items.length - failed.length;
+	const listed = failed.slice(0, 5).map((item) => describe(item.json)).join('; ') + (failed.length > 5 ? '; …' : '');
+	return {
+		message: `${provider} rejected ${failed.length} of ${items.length} recipients: ${listed}`,
+		description:
+			accepted > 0
+				? `${accepted} other recipient(s) were accepted: do not re-run this item as is. Turn on Settings → On Error → Continue to get one item per recipient, failures included.`
+				: 'No recipient was accepted.',
+		details: { failed: failed.length, accepted },
+	};
 }

@@ -1,4 +1,5 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { FailedEntries } from './items';
 
 /** How a campaign's output is shaped (the node's Output field). */
 export type CampaignOutput = 'perRecipient' | 'summary';
@@ -78,4 +79,27 @@ export class CampaignSummary {
 			...(this.messageIds ? { messageIds: this.messageIds } : {}),
 		};
 	}
+}
+
+/**
+ * The error for a summary with failed recipients (as `failedEntries` for one item per recipient):
+ * how many failed, the first few with their reasons, and how many others were accepted, so that
+ * nobody is sent twice by a blind re-run. A provider throws it unless the node continues on fail.
+ */
+export function failedInSummary(items: INodeExecutionData[], provider: string): FailedEntries | undefined {
+	const summary = items[0]?.json;
+	const failed = Number(summary?.failed ?? 0);
+	if (!summary || failed === 0) return undefined;
+	const total = Number(summary.recipients);
+	const accepted = total - failed;
+	const failures = (summary.failedRecipients ?? []) as IDataObject[];
+	const listed = failures.slice(0, 5).map((failure) => `${String(failure.recipient)}: ${String(failure.reason)}`).join('; ') + (failed > 5 ? '; …' : '');
+	return {
+		message: `${provider} rejected ${failed} of ${total} recipients: ${listed}`,
+		description:
+			accepted > 0
+				? `${accepted} other recipient(s) were accepted: do not re-run this item as is. Turn on Settings → On Error → Continue to get the summary with every failed recipient and its reason.`
+				: 'No recipient was accepted.',
+		details: { failed, accepted },
+	};
 }

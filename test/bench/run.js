@@ -1,7 +1,7 @@
 'use strict';
-// `npm run bench [scenario…]`: bulk campaigns in real n8n against the fake Africa's Talking,
-// each scenario in a fresh n8n so that one scenario's grown heap does not hide the next one's
-// cost. Ends with one line per scenario:
+// `npm run bench [scenario…]`: bulk campaigns in real n8n against the fake Africa's Talking (and
+// the fake TalkNTalk for talkntalk-* scenarios), each scenario in a fresh n8n so that one
+// scenario's grown heap does not hide the next one's cost. Ends with one line per scenario:
 // bench <scenario> recipients=<n> requests=<n> concurrency=<n> latency_ms=<n> seconds=<node execution seconds>
 //   ideal_seconds=<requests × latency / concurrency> rss_mb=<peak n8n RSS growth while the node runs>
 //   peak_rss_mb=<peak n8n RSS growth until n8n has stored the execution> max_in_flight=<n> lost=<n> duplicated=<n>
@@ -14,6 +14,8 @@ const { DEFAULT_ACCOUNTS } = require('../fake-at/accounts');
 const { testTls } = require('../harness/tls');
 const { N8n } = require('../harness/n8n');
 const { webhookWorkflow, AT_NODE_NAME } = require('../harness/workflows');
+const { FakeTalkNTalk, API_KEY: TNT_API_KEY } = require('../fake-tnt/server');
+const { talkNTalkWorkflow, TNT_NODE_NAME } = require('../e2e/talkntalk');
 
 const LIVE = DEFAULT_ACCOUNTS.find((a) => a.environment === 'live');
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -23,9 +25,26 @@ const personalised = (list) => list.map((to, i) => ({ to, message: `Hi Customer 
 const sameMessage = (output, options) => ({ recipients: '={{ $json.phones }}', message: FLASH_SALE, output, options });
 const messageList = (output, options) => ({ messageMode: 'list', messageList: '={{ $json.messages }}', output, options });
 
+/** How each provider's scenarios build their workflow and count what the fake accepted. */
+const PROVIDERS = {
+	africastalking: {
+		nodeName: AT_NODE_NAME,
+		workflow: (options) => webhookWorkflow({ ...options, parameters: { resource: 'sms', operation: 'send', ...options.parameters } }),
+		accepted: (fakes, phone) => fakes.at.acceptedCount('sms', phone),
+		reportedNumber: (item) => item.number,
+	},
+	talkntalk: {
+		nodeName: TNT_NODE_NAME,
+		workflow: (options) => talkNTalkWorkflow({ ...options, parameters: { resource: 'sms', operation: 'sendBulk', ...options.parameters } }),
+		// The node sends 2547… for +2547…
+		accepted: (fakes, phone) => fakes.tnt.acceptedCount(phone.replace(/^\+/, '')),
+		reportedNumber: (item) => `+${item.mobile}`,
+	},
+};
+
 /**
  * `lists`: one recipient list per execution (posted at once); `items`: the input items a list
- * is posted as; `parameters`: the SMS → Send node's.
+ * is posted as; `parameters`: the send node's (AT's SMS → Send unless `provider` says otherwise).
  */
 const SCENARIOS = [
 	{
@@ -63,6 +82,15 @@ const SCENARIOS = [
 		items: (list) => list.map((phone, i) => ({ phone, name: `Customer ${i}` })),
 		parameters: { recipients: '={{ $json.phone }}', message: '=Hi {{ $json.name }}, your order has shipped', options: { maxConcurrency: 100, maxRetries: 8 } },
 		faults: (fake) => fake.injectRandomFaults({ rate: 0.05, status: 429, seed: 11 }),
+	},
+	{
+		// TalkNTalk's bulk endpoint: 10,000 per request, at most 60 requests a minute.
+		name: 'talkntalk-bulk-100k',
+		provider: 'talkntalk',
+		lists: [phones(100000)],
+		items: (list) => [{ phones: list }],
+		parameters: { recipients: '={{ $json.phones }}', message: FLASH_SALE },
+		setup: (fakes) => (fakes.tnt.balanceCents = 1e9),
 	},
 	{
 		// One request per recipient with no campaign features: every item at once, no retries.
@@ -130,28 +158,37 @@ async function waitForStored(n8n, workflowId, count) {
 }
 
 /** Recipients the node reported as not sent: error items, or a summary's failed recipients. */
-function reportedFailures(output) {
+function reportedFailures(output, provider) {
 	const reported = new Set();
 	for (const json of output) {
 		if (json.failedRecipients) for (const failure of json.failedRecipients) reported.add(failure.recipient);
-		else if (json.error !== undefined) reported.add(json.number);
+		else if (json.error !== undefined) reported.add(provider.reportedNumber(json));
 	}
 	return reported;
 }
 
-async function runScenario(fake, tls, scenario) {
-	const n8n = await N8n.create({ fakePort: fake.port, caPath: tls.caPath, env: { N8N_PAYLOAD_SIZE_MAX: '64' } });
+async function runScenario(fakes, tls, scenario) {
+	const providerName = scenario.provider || 'africastalking';
+	const provider = PROVIDERS[providerName];
+	const fake = providerName === 'talkntalk' ? fakes.tnt : fakes.at;
+	const n8n = await N8n.create({
+		fakePort: fakes.at.port, tntFakePort: fakes.tnt.port, caPath: tls.caPath, env: { N8N_PAYLOAD_SIZE_MAX: '64' },
+		packages: ['n8n-nodes-africastalking', 'n8n-nodes-talkntalk'],
+	});
 	try {
 		await n8n.start();
-		const credential = await n8n.createCredential({ name: 'AT bench', data: { environment: 'live', username: LIVE.username, apiKey: LIVE.apiKey } });
+		const credentials = {
+			africastalking: await n8n.createCredential({ name: 'AT bench', data: { environment: 'live', username: LIVE.username, apiKey: LIVE.apiKey } }),
+			talkntalk: await n8n.createCredential({ name: 'TalkNTalk bench', type: 'talkNTalkApi', data: { apiKey: TNT_API_KEY } }),
+		};
 		fake.reset();
 		const latencyMs = scenario.latencyMs ?? 200;
 		fake.latencyMs = latencyMs;
 		if (scenario.faults) scenario.faults(fake);
+		if (scenario.setup) scenario.setup(fakes);
 		const hookPath = `bench-${scenario.name}`;
-		const workflow = webhookWorkflow({
-			name: scenario.name, path: hookPath, credential, onError: 'continueRegularOutput',
-			parameters: { resource: 'sms', operation: 'send', ...scenario.parameters },
+		const workflow = provider.workflow({
+			name: scenario.name, path: hookPath, credential: credentials[providerName], onError: 'continueRegularOutput', parameters: scenario.parameters,
 		});
 		// Answer the post at once; the run is read from the stored execution afterwards.
 		workflow.nodes[0].parameters.responseMode = 'onReceived';
@@ -176,7 +213,7 @@ async function runScenario(fake, tls, scenario) {
 
 		const executions = [];
 		for (const { id } of stored) executions.push(await tolerant(`GET /rest/executions/${id}`, () => n8n.execution(id)));
-		const runs = executions.map((execution) => execution.data.resultData.runData[AT_NODE_NAME][0]);
+		const runs = executions.map((execution) => execution.data.resultData.runData[provider.nodeName][0]);
 		const output = runs.flatMap((run) => (run.data?.main?.[0] ?? []).map((item) => item.json));
 		const nodeEnd = Math.max(...runs.map((run) => run.startTime + run.executionTime));
 		const nodeSeconds = (nodeEnd - Math.min(...runs.map((run) => run.startTime))) / 1000;
@@ -187,21 +224,21 @@ async function runScenario(fake, tls, scenario) {
 				console.log(`trace t=${t - nodeStart}ms ${t < nodeStart ? 'before' : t <= nodeEnd ? 'node' : 'after'} rss_growth_mb=${((kb - baseline) / 1024).toFixed(1)}`);
 			}
 		}
-		const reported = reportedFailures(output);
+		const reported = reportedFailures(output, provider);
 		let lost = 0;
 		let duplicated = 0;
 		let recipients = 0;
 		for (const list of scenario.lists) {
 			for (const phone of list) {
 				recipients += 1;
-				const accepted = fake.acceptedCount('sms', phone);
+				const accepted = provider.accepted(fakes, phone);
 				if (accepted === 0 && !reported.has(phone)) lost += 1;
 				if (accepted > 1) duplicated += 1;
 			}
 		}
-		const concurrency = scenario.parameters.options.maxConcurrency;
+		const concurrency = scenario.parameters.options?.maxConcurrency ?? 'default';
 		const requests = fake.requests.length;
-		const ideal = concurrency > 0 ? ((requests * latencyMs) / concurrency / 1000).toFixed(2) : 'n/a';
+		const ideal = typeof concurrency === 'number' && concurrency > 0 ? ((requests * latencyMs) / concurrency / 1000).toFixed(2) : 'n/a';
 		const summaries = output.filter((json) => json.failedRecipients);
 		return {
 			line: `bench ${scenario.name} recipients=${recipients} requests=${requests} concurrency=${concurrency} latency_ms=${latencyMs} seconds=${nodeSeconds.toFixed(2)} ideal_seconds=${ideal} rss_mb=${((nodePeak - baseline) / 1024).toFixed(1)} peak_rss_mb=${((peak - baseline) / 1024).toFixed(1)} max_in_flight=${fake.maxInFlight} lost=${lost} duplicated=${duplicated}`,
@@ -217,18 +254,22 @@ async function main() {
 	const unknown = only.filter((name) => !SCENARIOS.some((s) => s.name === name));
 	if (unknown.length) throw new Error(`unknown scenario(s) ${unknown.join(', ')}; known: ${SCENARIOS.map((s) => s.name).join(', ')}`);
 	const tls = testTls();
-	const fake = await new FakeAfricasTalking({ recordBodies: false }).listen({ tls });
+	const fakes = {
+		at: await new FakeAfricasTalking({ recordBodies: false }).listen({ tls }),
+		tnt: await new FakeTalkNTalk({ recordBodies: false }).listen({ tls }),
+	};
 	const lines = [];
 	try {
 		for (const scenario of SCENARIOS.filter((s) => only.length === 0 || only.includes(s.name))) {
 			console.log(`running ${scenario.name}…`);
-			const result = await runScenario(fake, tls, scenario);
+			const result = await runScenario(fakes, tls, scenario);
 			console.log(result.detail);
 			console.log(result.line);
 			lines.push(result.line);
 		}
 	} finally {
-		await fake.close();
+		await fakes.at.close();
+		await fakes.tnt.close();
 	}
 	console.log(lines.join('\n'));
 }

@@ -1,7 +1,11 @@
 'use strict';
 // The Africa's Talking Trigger and Callback Response in real n8n: published workflows, real
 // HTTP posts of AT's callback payloads on 127.0.0.1, the answers AT gets and the executions.
+const { execFile } = require('node:child_process');
+const { promisify } = require('node:util');
 const { parseStringPromise } = require('xml2js');
+
+const execFileAsync = promisify(execFile);
 const { useStack } = require('./stack');
 const { triggerWorkflow, callbackResponse } = require('../harness/workflows');
 const { nodeOutput } = require('../harness/n8n');
@@ -12,8 +16,8 @@ jest.setTimeout(180000);
 const stack = useStack({ resetFakeBeforeEach: false });
 
 /** Publishes a trigger workflow; returns its URL and helpers to read its executions. */
-async function publish(parameters, then = []) {
-	const { workflow, path } = triggerWorkflow({ name: `trigger ${parameters.event} ${Date.now()}`, parameters, then });
+async function publish(parameters, then = [], protection = undefined) {
+	const { workflow, path } = triggerWorkflow({ name: `trigger ${parameters.event} ${Date.now()}`, parameters, then, protection });
 	const created = await stack.n8n.createWorkflow(workflow, { activate: true });
 	const url = `${stack.n8n.url}/webhook/${path}`;
 	return {
@@ -90,6 +94,26 @@ describe('requests that are not the event: 400, and no execution', () => {
 });
 
 describe('Voice Call', () => {
+	it('answers the Fallback Message instead of silence when no node answers, and records the mistake', async () => {
+		// Voice XML From the Workflow, but the workflow has no Callback Response node.
+		const wf = await publish({ event: 'voiceCall', voiceAnswer: 'workflow', voiceFallback: 'We are closed & back soon' });
+		const answer = await wf.post('voiceCall');
+		expect(answer.status).toBe(200);
+		expect(answer.contentType).toMatch(/^application\/xml/);
+		const xml = await parseStringPromise(answer.text, { explicitCharkey: true });
+		expect(xml.Response.Say[0]._).toBe('We are closed & back soon');
+		const [execution] = await wf.executions(1);
+		expect(output(execution)[0].answerProblem).toMatch(/No Africa's Talking Callback Response node follows this trigger/);
+	});
+
+	it('answers a USSD session with the fallback END text when no node answers', async () => {
+		const wf = await publish({ event: 'ussd' });
+		const answer = await wf.post('ussd');
+		expect([answer.status, answer.text]).toEqual([200, 'END Sorry, this service is not available right now. Please try again later.']);
+		const [execution] = await wf.executions(1);
+		expect(output(execution)[0].answerProblem).toMatch(/fallback END message/);
+	});
+
 	it('answers with the fixed message configured in the trigger, as application/xml', async () => {
 		// An expression, as users write them: the trigger resolves it before building the XML.
 		const wf = await publish({ event: 'voiceCall', voiceAnswer: 'say', voiceText: '={{ "Karibu & welcome" + " to <Acme>" }}', voiceName: 'woman' });
@@ -161,6 +185,18 @@ describe('USSD', () => {
 		expect(executions.map((e) => output(e)[0].level).sort()).toEqual([0, 1, 2]);
 	});
 
+	it('can be clicked through with `npm run callback` (the command the README gives for trying a trigger locally)', async () => {
+		const wf = await publish({ event: 'ussd' }, [callbackResponse({ answer: 'ussd', ussdType: 'raw', ussdText: MENU })]);
+		const run = (...args) => execFileAsync(process.execPath, [require.resolve('../harness/callback.js'), ...args]);
+		const first = await run('ussd', wf.url);
+		expect(first.stdout).toBe('HTTP 200 text/plain; charset=utf-8\nCON Welcome\n1. My account\n2. Help\n');
+		const second = await run('ussd', wf.url, 'text=1*1');
+		expect(second.stdout).toMatch(/END Your balance is KES 100/);
+		const [latest] = await wf.executions(2);
+		expect(output(latest)[0]).toMatchObject({ phoneNumber: '+254711000666', serviceCode: '*384*123#' });
+		await expect(run('nonsense', wf.url)).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/Unknown event "nonsense"/) });
+	});
+
 	it('never sends an answer without CON/END: falls back to END and records the error in the execution', async () => {
 		const wf = await publish({ event: 'ussd' }, [callbackResponse({ answer: 'ussd', ussdType: 'raw', ussdText: 'Hello there' })]);
 		const answer = await wf.post('ussd');
@@ -208,25 +244,86 @@ describe('Airtime and Payment Validation', () => {
 	});
 });
 
-describe('protection', () => {
-	const SECRET = 'callback-secret-7f3a9c1e';
+describe('hostile JSON (issue 10): 400 naming the field, nothing started, no error execution', () => {
+	const HOSTILE_OBJECT = { toString: 1, valueOf: 2 };
 
-	it('requires the secret token when set, and never shows it', async () => {
-		const wf = await publish({ event: 'deliveryReport', options: { secretToken: SECRET } });
+	it.each([
+		['paymentValidation', 'transactionId', HOSTILE_OBJECT],
+		['paymentValidation', 'provider', HOSTILE_OBJECT],
+		['airtimeValidation', 'amount', HOSTILE_OBJECT],
+		['airtimeStatus', 'description', HOSTILE_OBJECT],
+		['paymentNotification', 'status', HOSTILE_OBJECT],
+		['paymentNotification', 'transactionFee', ['KES', 1]],
+	])('%s with an object in %s', async (event, field, value) => {
+		const wf = await publish({ event });
+		const answer = await wf.post(event, { [field]: value });
+		expect([answer.status, answer.text]).toEqual([400, `Unexpected value for ${field}: expected text or a number`]);
+		expect(await stack.n8n.waitForExecutions(wf.id, 1, 1500)).toHaveLength(0);
+	});
+
+	it.each([
+		['paymentValidation', 'transactionId'],
+		['airtimeStatus', 'description'],
+		['paymentNotification', 'requestMetadata'],
+	])('%s with 20,000 nested arrays in %s', async (event, field) => {
+		const wf = await publish({ event });
+		// Written as text: JSON.stringify itself would overflow the stack on it.
+		const body = JSON.stringify({ ...CALLBACKS[event].body, [field]: 'DEEP' }).replace('"DEEP"', `${'['.repeat(20000)}${']'.repeat(20000)}`);
+		const res = await fetch(wf.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+		const answer = { status: res.status, text: await res.text() };
+		expect([answer.status, answer.text]).toEqual([400, 'The body is nested more than 32 levels deep']);
+		expect(await stack.n8n.waitForExecutions(wf.id, 1, 1500)).toHaveLength(0);
+	});
+});
+
+describe("protection: the Africa's Talking Webhook credential", () => {
+	// Base64-like, with every character a query string treats specially.
+	const SECRET = 'Kp7+xQ/2w==&r%9 Zt#v';
+	const encoded = encodeURIComponent(SECRET);
+	/** What a user who pastes the token as it is, encoding only what must be (& % space #), sends. */
+	const pastedAsIs = SECRET.replace(/%/g, '%25').replace(/&/g, '%26').replace(/ /g, '%20').replace(/#/g, '%23');
+
+	const protection = async (data) => await stack.n8n.createCredential({ name: `AT webhook ${Date.now()}`, type: 'africasTalkingWebhookApi', data });
+
+	it('requires the token, percent-encoded or with + / = as they are, and stores it nowhere', async () => {
+		const credential = await protection({ secretToken: SECRET });
+		const wf = await publish({ event: 'deliveryReport' }, [], credential);
 		expect((await postCallback(wf.url, 'deliveryReport')).status).toBe(401);
 		expect((await postCallback(`${wf.url}?token=wrong`, 'deliveryReport')).status).toBe(401);
-		expect((await postCallback(`${wf.url}?token=${SECRET}`, 'deliveryReport')).status).toBe(200);
-		const executions = await wf.executions(1);
-		expect(executions).toHaveLength(1);
-		// Outputs and logs; the workflow's own settings (where n8n keeps node parameters) are not output.
-		expect(JSON.stringify(executions.map((e) => e.data.resultData)) + stack.n8n.log).not.toContain(SECRET);
+		expect((await postCallback(`${wf.url}?token=${encoded.slice(0, -3)}`, 'deliveryReport')).status).toBe(401);
+		expect((await postCallback(`${wf.url}?token=${encodeURIComponent(encoded)}`, 'deliveryReport')).status).toBe(401);
+		expect((await postCallback(`${wf.url}?token=${encoded}&token=${encoded}`, 'deliveryReport')).status).toBe(401);
+		expect((await postCallback(`${wf.url}?token=%E0%A4%A`, 'deliveryReport')).status).toBe(401);
+		expect((await postCallback(`${wf.url}?token=${encoded}`, 'deliveryReport', { id: 'encoded' })).status).toBe(200);
+		expect((await postCallback(`${wf.url}?token=${pastedAsIs}`, 'deliveryReport', { id: 'as-is' })).status).toBe(200);
+		expect((await postCallback(`${wf.url}?${new URLSearchParams({ token: SECRET })}`, 'deliveryReport', { id: 'form-encoded' })).status).toBe(200);
+		const executions = await wf.executions(3);
+		expect(executions.map((e) => output(e)[0].messageId).sort()).toEqual(['as-is', 'encoded', 'form-encoded']);
+		// Everything n8n stored: every execution as its REST API gives it (run data and the workflow
+		// snapshot), the workflow, n8n's log, and the bytes of its database and user folder.
+		const stored = [
+			JSON.stringify(await stack.n8n.allExecutions()),
+			JSON.stringify(await stack.n8n.rest('GET', `/workflows/${wf.id}`)),
+			stack.n8n.log,
+			stack.n8n.storedBytes().toString('latin1'),
+		].join('\n');
+		for (const form of [SECRET, encoded, pastedAsIs, 'Kp7+xQ/2w==', 'Kp7%2BxQ']) expect(stored).not.toContain(form);
 	});
 
 	it('refuses addresses outside the allowlist', async () => {
-		const blocked = await publish({ event: 'bulkSmsOptOut', options: { ipAllowlist: '196.201.214.0/24' } });
+		const blocked = await publish({ event: 'bulkSmsOptOut' }, [], await protection({ ipAllowlist: '192.0.2.0/24' }));
 		expect((await blocked.post('bulkSmsOptOut')).status).toBe(403);
-		const allowed = await publish({ event: 'bulkSmsOptOut', options: { ipAllowlist: '196.201.214.0/24, 127.0.0.1' } });
+		const allowed = await publish({ event: 'bulkSmsOptOut' }, [], await protection({ ipAllowlist: '192.0.2.0/24, 127.0.0.1' }));
 		expect((await allowed.post('bulkSmsOptOut')).status).toBe(200);
 		expect(await stack.n8n.waitForExecutions(blocked.id, 1, 1500)).toHaveLength(0);
+	});
+
+	it("tests the credential's values with the editor's Test button, without repeating the secret", async () => {
+		const test = async (data) => await stack.n8n.testCredential({ type: 'africasTalkingWebhookApi', data });
+		expect(await test({ secretToken: SECRET })).toEqual({ status: 'OK', message: 'The protection settings are valid' });
+		const short = await test({ secretToken: 'x+/=&%' });
+		expect(short).toMatchObject({ status: 'Error', message: expect.stringMatching(/too short/) });
+		expect(short.message).not.toContain('x+/=&%');
+		expect(await test({ ipAllowlist: '192.0.2.0/24, 300.0.0.1' })).toMatchObject({ status: 'Error', message: expect.stringMatching(/300\.0\.0\.1 is not an address/) });
 	});
 });

@@ -1,8 +1,7 @@
 'use strict';
 // A stand-in for Africa's Talking: answers on every product host (live and sandbox), checks
 // what AT checks, answers with AT's shapes, records every request and can misbehave on demand.
-const http = require('node:http');
-const https = require('node:https');
+const { listen, close } = require('../harness/fake-server');
 const { DEFAULT_ACCOUNTS, REGISTERED_SENDER_IDS } = require('./accounts');
 const { ROUTES } = require('./routes');
 const { WireError, requireFields } = require('./wire');
@@ -218,24 +217,12 @@ class FakeAfricasTalking {
 	}
 
 	/** Listens on 127.0.0.1; with `tls` ({key, cert}) as HTTPS, the way n8n reaches it in tests. */
-	listen({ port = 0, tls } = {}) {
-		const handler = (req, res) => this.handle(req, res).catch((error) => {
-			res.writeHead(500, { 'content-type': 'text/plain' }).end(`fake AT failure: ${error.stack}`);
-		});
-		this.server = tls ? https.createServer({ key: tls.key, cert: tls.cert }, handler) : http.createServer(handler);
-		this.server.keepAliveTimeout = 30000;
-		return new Promise((resolve) => {
-			this.server.listen(port, '127.0.0.1', () => {
-				this.port = this.server.address().port;
-				resolve(this);
-			});
-		});
+	listen(options) {
+		return listen(this, 'fake AT', options);
 	}
 
 	close() {
-		if (!this.server) return Promise.resolve();
-		this.server.closeAllConnections();
-		return new Promise((resolve) => this.server.close(() => resolve()));
+		return close(this);
 	}
 }
 

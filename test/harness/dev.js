@@ -1,40 +1,51 @@
 'use strict';
-// `npm run dev`: n8n on http://localhost:5678 with this package installed as a community
-// package. With AT_FAKE=1 (or `npm run dev -- --fake`), Africa's Talking's hosts are pointed
-// at the local fake, so the nodes can be tried end to end without an AT account.
+// `npm run dev`: n8n on http://localhost:5678 with both packages installed as community
+// packages. With AT_FAKE=1 (or `npm run dev -- --fake`), Africa's Talking's and TalkNTalk's
+// hosts are pointed at the local fakes, so the nodes can be tried end to end without accounts.
 const os = require('node:os');
 const path = require('node:path');
 const { N8n } = require('./n8n');
 const { FakeAfricasTalking } = require('../fake-at/server');
 const { DEFAULT_ACCOUNTS } = require('../fake-at/accounts');
 const { testTls } = require('./tls');
+const { FakeTalkNTalk, API_KEY: TNT_API_KEY } = require('../fake-tnt/server');
 
 const USER_FOLDER = process.env.N8N_DEV_USER_FOLDER || path.join(os.homedir(), '.cache', 'n8n-nodes-africastalking', 'dev-user');
 const useFake = process.env.AT_FAKE === '1' || process.argv.includes('--fake');
 
 async function main() {
 	let fake;
+	let tntFake;
 	let tls;
 	if (useFake) {
 		tls = testTls();
 		fake = await new FakeAfricasTalking({ latencyMs: 50 }).listen({ tls });
+		tntFake = await new FakeTalkNTalk({ latencyMs: 50 }).listen({ tls });
 	}
-	const n8n = await N8n.create({ userFolder: USER_FOLDER, port: Number(process.env.N8N_PORT || 5678), fakePort: fake?.port, caPath: tls?.caPath });
+	const n8n = await N8n.create({
+		userFolder: USER_FOLDER, port: Number(process.env.N8N_PORT || 5678), fakePort: fake?.port, tntFakePort: tntFake?.port, caPath: tls?.caPath,
+		packages: ['n8n-nodes-africastalking', 'n8n-nodes-talkntalk'],
+	});
 	const stop = async () => {
 		await n8n.stop();
 		if (fake) await fake.close();
+		if (tntFake) await tntFake.close();
 		process.exit(0);
 	};
 	process.on('SIGINT', stop);
 	process.on('SIGTERM', stop);
 	await n8n.start({ setupOwner: false, echo: true });
-	console.log(`\nn8n is running on http://localhost:${n8n.port} with n8n-nodes-africastalking loaded (user folder ${USER_FOLDER}).`);
+	console.log(`\nn8n is running on http://localhost:${n8n.port} with n8n-nodes-africastalking and n8n-nodes-talkntalk loaded (user folder ${USER_FOLDER}).`);
 	if (fake) {
 		console.log("Africa's Talking hosts point at the local fake. Create an \"Africa's Talking API\" credential with:");
 		for (const account of DEFAULT_ACCOUNTS) {
 			console.log(`  Environment ${account.environment}${account.environment === 'live' ? `, Username ${account.username}` : ''}, API Key ${account.apiKey}`);
 		}
+		console.log(`TalkNTalk points at its local fake too. Create a "TalkNTalk API" credential with API Key ${TNT_API_KEY}`);
 	}
+	console.log('\nTry a trigger without a tunnel: publish a workflow with the Africa\'s Talking Trigger, copy its Production URL, then');
+	console.log('  npm run callback -- ussd <Production URL> text=1      (or voiceCall, incomingSms, paymentValidation, …; no arguments lists them)');
+	console.log(`Dev state (workflows, credentials, executions) lives in ${USER_FOLDER}: stop n8n and delete that folder to start afresh.`);
 	console.log('Press Ctrl+C to stop.');
 }
 

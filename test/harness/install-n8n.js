@@ -1,15 +1,19 @@
 'use strict';
-// Installs the pinned n8n (from the lockfile beside this script) into a cache folder outside
-// this package's node_modules, once; later runs reuse it. N8N_TEST_HOME moves the folder.
+// Installs the pinned n8n of the selected version (see n8n-versions.js) from its lockfile into a
+// cache folder outside this package's node_modules, once; later runs reuse it. N8N_TEST_HOME
+// moves the folder that holds one install per version.
 const { spawnSync } = require('node:child_process');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const SOURCE = path.join(__dirname, 'n8n-install');
-const N8N_VERSION = require(path.join(SOURCE, 'package.json')).dependencies.n8n;
-const HOME = process.env.N8N_TEST_HOME || path.join(os.homedir(), '.cache', 'n8n-nodes-africastalking', `n8n-${N8N_VERSION}`);
+const selected = require('./n8n-versions');
+
+const SOURCE = selected.installFolder;
+const N8N_VERSION = selected.exact;
+const CACHE = process.env.N8N_TEST_HOME || path.join(os.homedir(), '.cache', 'n8n-nodes-africastalking');
+const HOME = path.join(CACHE, `n8n-${N8N_VERSION}`);
 const MARKER = path.join(HOME, '.installed');
 
 function lockHash() {
@@ -39,8 +43,10 @@ function ensureN8n() {
 	for (const file of ['package.json', 'package-lock.json']) fs.copyFileSync(path.join(SOURCE, file), path.join(HOME, file));
 	console.log(`Installing n8n ${N8N_VERSION} into ${HOME} (once; takes a few minutes)…`);
 	const started = Date.now();
-	const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: HOME, stdio: 'inherit', env: cleanEnv() });
-	if (result.status !== 0) throw new Error(`npm ci of n8n ${N8N_VERSION} failed with exit code ${result.status}`);
+	for (const step of selected.installSteps) {
+		const result = spawnSync('npm', [...step, '--no-audit', '--no-fund', '--loglevel=error'], { cwd: HOME, stdio: 'inherit', env: cleanEnv() });
+		if (result.status !== 0) throw new Error(`npm ${step.join(' ')} of n8n ${N8N_VERSION} failed with exit code ${result.status}`);
+	}
 	fs.writeFileSync(MARKER, wanted);
 	console.log(`n8n ${N8N_VERSION} installed in ${Math.round((Date.now() - started) / 1000)} s`);
 	return HOME;

@@ -9,6 +9,8 @@ const os = require('node:os');
 const path = require('node:path');
 const { createRequire } = require('node:module');
 const { ensureN8n, n8nBin, cleanEnv, N8N_HOME } = require('./install-n8n');
+const { pack } = require('../../scripts/pack');
+const n8nVersion = require('./n8n-versions');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const PACKAGE_NAME = require(path.join(ROOT, 'package.json')).name;
@@ -29,23 +31,23 @@ function freePort() {
 }
 
 /**
- * Installs the package the way n8n's Community nodes screen does: the unpacked `npm pack`
- * tarball in <user folder>/.n8n/nodes/node_modules/<name>, so node types get their real names
- * and `n8n-workflow` resolves to n8n's own copy. Packed once per process.
+ * Installs packages the way n8n's Community nodes screen does: each unpacked tarball of
+ * `npm run pack` in <user folder>/.n8n/nodes/node_modules/<name>, so node types get their real
+ * names and `n8n-workflow` resolves to n8n's own copy. Packed once per process (from dist/).
  */
 let packed;
-function installPackage(userFolder) {
-	if (!packed) {
-		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'at-pack-'));
-		const result = spawnSync('npm', ['pack', '--silent', '--pack-destination', dir], { cwd: ROOT, env: cleanEnv(), encoding: 'utf8' });
-		if (result.status !== 0) throw new Error(`npm pack failed: ${result.stderr}`);
-		packed = path.join(dir, result.stdout.trim().split('\n').pop());
+function installPackages(userFolder, names) {
+	if (!packed) packed = pack({ build: false });
+	const dependencies = {};
+	for (const name of names) {
+		if (!packed[name]) throw new Error(`unknown package ${name}`);
+		const target = path.join(userFolder, '.n8n', 'nodes', 'node_modules', name);
+		fs.mkdirSync(target, { recursive: true });
+		const untar = spawnSync('tar', ['-xzf', packed[name], '-C', target, '--strip-components=1']);
+		if (untar.status !== 0) throw new Error(`tar failed: ${untar.stderr}`);
+		dependencies[name] = '*';
 	}
-	const target = path.join(userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME);
-	fs.mkdirSync(target, { recursive: true });
-	const untar = spawnSync('tar', ['-xzf', packed, '-C', target, '--strip-components=1']);
-	if (untar.status !== 0) throw new Error(`tar failed: ${untar.stderr}`);
-	fs.writeFileSync(path.join(userFolder, '.n8n', 'nodes', 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: '*' } }));
+	fs.writeFileSync(path.join(userFolder, '.n8n', 'nodes', 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies }));
 }
 
 /**
@@ -68,7 +70,10 @@ function parseRunOutput(stdout) {
 }
 
 class N8n {
-	/** @param {{ fakePort?: number, caPath?: string, env?: object, userFolder?: string, port?: number }} options */
+	/**
+	 * @param {{ fakePort?: number, tntFakePort?: number, caPath?: string, env?: object, userFolder?: string, port?: number, packages?: string[] }} options
+	 * `packages`: the npm packages to install (default: the Africa's Talking package).
+	 */
 	constructor(options = {}) {
 		this.options = options;
 		this.keepUserFolder = Boolean(options.userFolder);
@@ -83,12 +88,12 @@ class N8n {
 		const n8n = new N8n(options);
 		n8n.port = options.port || (await freePort());
 		n8n.brokerPort = await freePort();
-		installPackage(n8n.userFolder);
+		installPackages(n8n.userFolder, options.packages || [PACKAGE_NAME]);
 		return n8n;
 	}
 
 	env(extra = {}) {
-		const { fakePort, caPath, env } = this.options;
+		const { fakePort, tntFakePort, caPath, env } = this.options;
 		return cleanEnv({
 			N8N_USER_FOLDER: this.userFolder,
 			N8N_ENCRYPTION_KEY: 'n8n-nodes-africastalking-test-key',
@@ -107,7 +112,10 @@ class N8n {
 			N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 			EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
 			EXECUTIONS_DATA_SAVE_ON_ERROR: 'all',
-			...(fakePort ? { AT_FAKE_PORT: String(fakePort), NODE_OPTIONS: `--require ${PRELOAD}` } : {}),
+			...n8nVersion.env,
+			...(fakePort ? { AT_FAKE_PORT: String(fakePort) } : {}),
+			...(tntFakePort ? { TNT_FAKE_PORT: String(tntFakePort) } : {}),
+			...(fakePort || tntFakePort ? { NODE_OPTIONS: `--require ${PRELOAD}` } : {}),
 			...(caPath ? { NODE_EXTRA_CA_CERTS: caPath } : {}),
 			...env,
 			...extra,
@@ -135,7 +143,26 @@ class N8n {
 	}
 
 	async start({ setupOwner = true, echo = false } = {}) {
-		this.process = spawn(process.execPath, [n8nBin(), 'start'], { cwd: N8N_HOME, env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
+		await this.run(['start'], echo, async () => {
+			if (!/Editor is now accessible/.test(this.log)) return false;
+			try {
+				return (await fetch(`${this.url}/healthz/readiness`)).ok;
+			} catch {
+				return false; // not listening yet
+			}
+		});
+		if (setupOwner) await this.setupOwner();
+		return this;
+	}
+
+	/** A queue-mode worker (`n8n worker`); give it the main instance's user folder and environment. */
+	async startWorker({ concurrency = 10, echo = false } = {}) {
+		await this.run(['worker', `--concurrency=${concurrency}`], echo, () => /n8n worker is now ready/.test(this.log));
+		return this;
+	}
+
+	async run(args, echo, isReady) {
+		this.process = spawn(process.execPath, [n8nBin(), ...args], { cwd: N8N_HOME, env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
 		const collect = (chunk) => {
 			this.log += chunk.toString();
 			if (echo) process.stdout.write(chunk);
@@ -144,21 +171,12 @@ class N8n {
 		this.process.stderr.on('data', collect);
 		this.exited = new Promise((resolve) => this.process.on('exit', resolve));
 		const deadline = Date.now() + 120000;
-		while (Date.now() < deadline) {
-			if (this.process.exitCode !== null) throw new Error(`n8n exited during start:\n${this.log}`);
-			if (/Editor is now accessible/.test(this.log)) {
-				try {
-					const res = await fetch(`${this.url}/healthz/readiness`);
-					if (res.ok) break;
-				} catch {
-					// not listening yet
-				}
-			}
+		for (;;) {
+			if (this.process.exitCode !== null) throw new Error(`n8n ${args[0]} exited during start:\n${this.log}`);
+			if (await isReady()) return;
+			if (Date.now() >= deadline) throw new Error(`n8n ${args[0]} did not become ready:\n${this.log}`);
 			await sleep(250);
 		}
-		if (Date.now() >= deadline) throw new Error(`n8n did not become ready:\n${this.log}`);
-		if (setupOwner) await this.setupOwner();
-		return this;
 	}
 
 	get url() {
@@ -201,14 +219,22 @@ class N8n {
 		return { id: created.id, name };
 	}
 
-	/** The editor's "Test credential" button. */
+	/**
+	 * The editor's "Test credential" button: the editor saves the credential and sends its id with
+	 * the form's data (n8n 1.x refuses a test without the id of a stored credential).
+	 */
 	async testCredential({ name = 'test', type = 'africasTalkingApi', data }) {
-		return await this.rest('POST', '/credentials/test', { credentials: { name, type, data } });
+		const stored = await this.createCredential({ name, type, data });
+		try {
+			return await this.rest('POST', '/credentials/test', { credentials: { id: stored.id, name, type, data } });
+		} finally {
+			await this.rest('DELETE', `/credentials/${stored.id}`);
+		}
 	}
 
 	async createWorkflow(workflow, { activate = false } = {}) {
 		const created = await this.rest('POST', '/workflows', { ...workflow, active: false });
-		if (activate) await this.rest('POST', `/workflows/${created.id}/activate`, { versionId: created.versionId });
+		if (activate) await n8nVersion.activate((...args) => this.rest(...args), created);
 		return created;
 	}
 
@@ -235,6 +261,30 @@ class N8n {
 		const list = await this.rest('GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}&limit=100`);
 		const results = list.results || list;
 		return await Promise.all(results.map((e) => this.execution(e.id)));
+	}
+
+	/**
+	 * Every stored execution of the instance (any workflow, any status), with its run data and the
+	 * workflow snapshot n8n keeps with it, as n8n's REST API gives them (100 a page, newest first).
+	 */
+	async allExecutions() {
+		const all = [];
+		let lastId;
+		for (;;) {
+			const page = await this.rest('GET', `/executions?limit=100${lastId ? `&lastId=${lastId}` : ''}`);
+			const results = (page.results || page).filter((e) => !all.some((known) => known.id === e.id));
+			if (!results.length) break;
+			for (const e of results) all.push(await this.execution(e.id));
+			lastId = Math.min(...results.map((e) => Number(e.id)));
+		}
+		return all;
+	}
+
+	/** The raw bytes n8n stored in its user folder (SQLite database, its journal, logs, config). */
+	storedBytes() {
+		const root = path.join(this.userFolder, '.n8n');
+		const files = fs.readdirSync(root, { recursive: true, withFileTypes: true }).filter((f) => f.isFile() && !path.join(f.parentPath || f.path, f.name).includes(`${path.sep}nodes${path.sep}`));
+		return Buffer.concat(files.map((f) => fs.readFileSync(path.join(f.parentPath || f.path, f.name))));
 	}
 
 	async execution(id) {

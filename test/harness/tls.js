@@ -7,8 +7,9 @@ const os = require('node:os');
 const path = require('node:path');
 const forge = require('node-forge');
 
-const DIR = path.join(os.tmpdir(), 'n8n-nodes-africastalking-tls');
-const NAMES = ['*.africastalking.com', '*.sandbox.africastalking.com', 'localhost'];
+const NAMES = ['*.africastalking.com', '*.sandbox.africastalking.com', 'api.talkntalk.africa', 'localhost'];
+// Named after the host names, so that a certificate made for other names is never reused.
+const DIR = path.join(os.tmpdir(), `n8n-nodes-africastalking-tls-${crypto.createHash('sha256').update(NAMES.join(',')).digest('hex').slice(0, 8)}`);
 
 function keyPair() {
 	const { privateKey, publicKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });

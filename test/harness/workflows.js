@@ -55,10 +55,14 @@ function manualWorkflow({ name, parameters, credential, onError }) {
 const TRIGGER_TYPE = 'n8n-nodes-africastalking.africasTalkingTrigger';
 const RESPONSE_TYPE = 'n8n-nodes-africastalking.africasTalkingCallbackResponse';
 
-/** Africa's Talking Trigger → optional nodes after it (each { name, type, typeVersion, parameters }). */
-function triggerWorkflow({ name, parameters, then = [] }) {
+/**
+ * Africa's Talking Trigger → optional nodes after it (each { name, type, typeVersion, parameters }).
+ * `protection`: an Africa's Talking Webhook credential ({ id, name }) for the trigger.
+ */
+function triggerWorkflow({ name, parameters, then = [], protection }) {
 	const webhookId = crypto.randomUUID();
-	const trigger = node('AT Trigger', TRIGGER_TYPE, 1, parameters, [0, 0], { webhookId });
+	const credentials = protection ? { credentials: { africasTalkingWebhookApi: { id: protection.id, name: protection.name } } } : {};
+	const trigger = node('AT Trigger', TRIGGER_TYPE, 1, parameters, [0, 0], { webhookId, ...credentials });
 	const rest = then.map((n, i) => node(n.name, n.type, n.typeVersion || 1, n.parameters, [220 * (i + 1), 0]));
 	return {
 		webhookId,

@@ -1,14 +1,6 @@
-import {
-	NodeApiError,
-	type IDataObject,
-	type IExecuteSingleFunctions,
-	type IN8nHttpFullResponse,
-	type INodeExecutionData,
-	type JsonObject,
-} from 'n8n-workflow';
-import { redact, responseText, retryAfterMs } from '../../common/items';
+import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
+import { redactedApiError, responseText, retryAfterMs } from '../../common/items';
 import { CREDENTIAL_NAME } from '../../AfricasTalkingCommon/environment';
-
 
 function describeStatus(statusCode: number, environment: unknown, username: unknown): string {
 	if (statusCode === 401) {
@@ -36,17 +28,7 @@ export async function throwApiError(
 	context: IDataObject = {},
 ): Promise<never> {
 	const credentials = await this.getCredentials(CREDENTIAL_NAME);
-	const secrets = [credentials.apiKey];
-	const clean = (text: string) => redact(text, secrets);
-	const cleanDetails = JSON.parse(clean(JSON.stringify(details))) as JsonObject;
-	const error = new NodeApiError(this.getNode(), { ...cleanDetails, message: clean(message) }, {
-		message: clean(message),
-		description: clean(description),
-		httpCode,
-		itemIndex: this.getItemIndex(),
-	});
-	Object.assign(error.context, context);
-	throw error;
+	throw redactedApiError(this.getNode(), [credentials.apiKey], { message, description, httpCode, itemIndex: this.getItemIndex(), details, context });
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
-import { itemsFor } from '../../common/items';
+import { failedEntries, itemsFor } from '../../common/items';
+import { failedInSummary } from '../../common/summary';
 import { throwApiError } from './errors';
 import type { PostReceive } from './routing';
 
@@ -48,62 +49,22 @@ export function entriesToItems(options: EntriesOptions): PostReceive {
 	};
 }
 
-/** The error for an item some of whose recipients were rejected: how many, the first few, what was accepted. */
-async function throwRejected(
-	this: IExecuteSingleFunctions,
-	rejected: { failed: number; total: number; reasons: string[]; continueGives: string },
-	httpCode: string,
-): Promise<never> {
-	const { failed, total, reasons, continueGives } = rejected;
-	const accepted = total - failed;
-	const listed = reasons.slice(0, 5).join('; ') + (failed > 5 ? '; …' : '');
-	return await throwApiError.call(
-		this,
-		`Africa's Talking rejected ${failed} of ${total} recipients: ${listed}`,
-		accepted > 0
-			? `${accepted} other recipient(s) were accepted: do not re-run this item as is. Turn on Settings → On Error → Continue to get ${continueGives}.`
-			: 'No recipient was accepted.',
-		httpCode,
-		{ failed, accepted },
-	);
-}
-
 /**
  * Fails the item when recipients were rejected, saying how many others were accepted, so that
  * what was sent is never hidden (and never re-sent by a blind re-run). Under "Continue On Fail"
  * the items go through, rejected recipients carrying their `error`.
  */
 export async function throwIfEntriesFailed(this: IExecuteSingleFunctions, items: INodeExecutionData[], httpCode = '200'): Promise<INodeExecutionData[]> {
-	const failed = items.filter((item) => item.json.error !== undefined);
-	if (failed.length === 0 || this.continueOnFail()) return items;
-	return await throwRejected.call(
-		this,
-		{
-			failed: failed.length,
-			total: items.length,
-			reasons: failed.slice(0, 5).map((item) => String(item.json.error)),
-			continueGives: 'one item per recipient, failures included',
-		},
-		httpCode,
-	);
+	const failure = failedEntries(items, "Africa's Talking");
+	if (!failure || this.continueOnFail()) return items;
+	return await throwApiError.call(this, failure.message, failure.description, httpCode, failure.details);
 }
 
 /** The same rule for the Summary output: under "Continue On Fail" the summary lists every failed recipient. */
 export async function throwIfSummaryFailed(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const [summary] = items;
-	const failed = Number(summary?.json.failed ?? 0);
-	if (failed === 0 || this.continueOnFail()) return items;
-	const failures = (summary.json.failedRecipients ?? []) as IDataObject[];
-	return await throwRejected.call(
-		this,
-		{
-			failed,
-			total: Number(summary.json.recipients),
-			reasons: failures.slice(0, 5).map((failure) => `${String(failure.recipient)}: ${String(failure.reason)}`),
-			continueGives: 'the summary with every failed recipient and its reason',
-		},
-		'200',
-	);
+	const failure = failedInSummary(items, "Africa's Talking");
+	if (!failure || this.continueOnFail()) return items;
+	return await throwApiError.call(this, failure.message, failure.description, '200', failure.details);
 }
 
 export async function rejectFailedEntries(this: IExecuteSingleFunctions, items: INodeExecutionData[], response: IN8nHttpFullResponse): Promise<INodeExecutionData[]> {

@@ -2,23 +2,16 @@ import type {
 	DeclarativeRestApiSettings,
 	IDataObject,
 	IExecutePaginationFunctions,
-	IExecuteSingleFunctions,
 	IHttpRequestMethods,
-	IHttpRequestOptions,
-	IN8nHttpFullResponse,
 	INodeExecutionData,
 	INodeProperties,
 	INodePropertyRouting,
 } from 'n8n-workflow';
+import type { PostReceive, PreSend } from '../../common/routing';
 import { throwOnHttpError } from './errors';
 import { CONTENT_TYPE, prepareRequest, type Encoding } from './request';
 
-export type PreSend = (this: IExecuteSingleFunctions, options: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
-export type PostReceive = (
-	this: IExecuteSingleFunctions,
-	items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-) => Promise<INodeExecutionData[]>;
+export type { PostReceive, PreSend } from '../../common/routing';
 
 interface OperationRouting {
 	method: IHttpRequestMethods;

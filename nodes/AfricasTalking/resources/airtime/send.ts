@@ -34,8 +34,8 @@ const properties: INodeProperties[] = [
 	recipientList(
 		[
 			recipientPhoneField,
-			{ displayName: 'Currency Code', name: 'currencyCode', type: 'string', default: 'KES', placeholder: 'KES', description: "The currency of the recipient's network, e.g. KES, UGX, TZS, NGN" },
 			{ displayName: 'Amount', name: 'amount', type: 'number', default: 10, typeOptions: { minValue: 0, numberPrecision: 2 } },
+			{ displayName: 'Currency Code', name: 'currencyCode', type: 'string', default: 'KES', placeholder: 'KES', description: "The currency of the recipient's network, e.g. KES, UGX, TZS, NGN" },
 		],
 		{ currencyCode: 'KES', amount: 10 },
 		{

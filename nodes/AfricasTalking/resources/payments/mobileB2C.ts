@@ -35,14 +35,19 @@ export const option: INodePropertyOptions = {
 
 const properties: INodeProperties[] = [
 	productNameField,
+	{
+		displayName: `Africa's Talking takes at most ${B2C_MAX_RECIPIENTS} recipients per request: split larger payouts over several items (e.g. with the Loop Over Items node).`,
+		name: 'b2cLimitNotice',
+		type: 'notice',
+		default: '',
+	},
 	recipientList(
 		[
+			// Task order (who, how much, then details), which n8n keeps as written.
+			recipientPhoneField,
 			{ displayName: 'Amount', name: 'amount', type: 'number', default: 0, typeOptions: { minValue: 0, numberPrecision: 2 } },
 			{ displayName: 'Currency Code', name: 'currencyCode', type: 'string', default: 'KES', placeholder: 'KES' },
-			{ ...metadataField(), routing: undefined },
 			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: "The recipient's name, for your records" },
-			recipientPhoneField,
-			{ displayName: 'Provider Channel', name: 'providerChannel', type: 'string', default: '', placeholder: '525900' },
 			{
 				displayName: 'Reason',
 				name: 'reason',
@@ -56,6 +61,8 @@ const properties: INodeProperties[] = [
 					{ name: 'Salary Payment (Withdrawal Charge Paid)', value: 'SalaryPaymentWithWithdrawalChargePaid' },
 				],
 			},
+			{ displayName: 'Provider Channel', name: 'providerChannel', type: 'string', default: '', placeholder: '525900' },
+			{ ...metadataField(), routing: undefined },
 		],
 		{ currencyCode: 'KES', amount: 0 },
 		{
@@ -69,9 +76,6 @@ const properties: INodeProperties[] = [
 				...(entry.providerChannel ? { providerChannel: entry.providerChannel } : {}),
 				...withMetadata(entry.metadata),
 			}),
-		},
-		{
-			hint: `At most ${B2C_MAX_RECIPIENTS} recipients per request (Africa's Talking's limit): split larger payouts over several items.`,
 		},
 	),
 	{

@@ -5,7 +5,7 @@ import { keywordField, shortCodeField, subscriptionRouting } from './subscriptio
 export const option: INodePropertyOptions = {
 	name: 'Create Safaricom Subscription',
 	value: 'createSafaricom',
-	action: 'Start a safaricom subscription',
+	action: 'Start a Safaricom subscription',
 	description: "Start a subscription through Safaricom's consent page; outputs the URL to send the subscriber to",
 	routing: subscriptionRouting('/version1/subscription/safaricom', 'start the Safaricom subscription', { field: 'status', reasonFields: ['responseCode'] }),
 };

@@ -1,0 +1,103 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteSingleFunctions, type IHttpRequestOptions, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
+import { SEND_DEFAULTS, sendInTalkNTalkChunks } from '../../shared/campaign';
+import { kenyanMobile } from '../../shared/mobile';
+import { answerToItem } from '../../shared/responses';
+import { talkNTalkRouting } from '../../shared/routing';
+
+async function checkMobile(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	const body = options.body as IDataObject;
+	body.mobile = kenyanMobile(this.getNode(), body.mobile, 'Mobile', this.getItemIndex());
+	return options;
+}
+
+export const option: INodePropertyOptions = {
+	name: 'Send',
+	value: 'send',
+	action: 'Send an SMS',
+	description: 'Send one message to one phone number; outputs the queued message',
+	// POST /v1/sms/send/ {mobile, message, sender_id} → 201 {id, mobile, sender_id, message, status, created_at}
+	routing: talkNTalkRouting({
+		method: 'POST',
+		url: '/sms/send/',
+		postReceive: [answerToItem],
+		// Through the campaign core, so that many items share TalkNTalk's 300 requests/min and 429s are retried.
+		pagination: sendInTalkNTalkChunks('mobile', SEND_DEFAULTS),
+	}),
+};
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Mobile',
+		name: 'mobile',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '0712345678',
+		description: 'Kenyan mobile number: +254712345678, 254712345678 or 0712345678 (sent as 254712345678)',
+		routing: { send: { type: 'body', property: 'mobile', preSend: [checkMobile] } },
+	},
+	{
+		displayName: 'Message',
+		name: 'message',
+		type: 'string',
+		required: true,
+		default: '',
+		typeOptions: { rows: 4 },
+		description:
+			'Text of the SMS. TalkNTalk bills per part of up to 160 characters; longer messages are split (usually 153 characters per part, 67 with emoji or other non-GSM characters).',
+		routing: { send: { type: 'body', property: 'message' } },
+	},
+	{
+		displayName: 'Sender Name or ID',
+		name: 'senderId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getSenderIds' },
+		default: '',
+		description:
+			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		hint: 'Default lets TalkNTalk use your default sender ID on each network',
+		routing: { send: { type: 'body', property: 'sender_id' } },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Max Concurrent Requests',
+				name: 'maxConcurrency',
+				type: 'number',
+				default: 10,
+				typeOptions: { minValue: 0 },
+				description: 'Requests in flight at once, over all items of this run; 0 means no limit',
+			},
+			{
+				displayName: 'Max Requests per Minute',
+				name: 'maxPerMinute',
+				type: 'number',
+				default: 300,
+				typeOptions: { minValue: 0 },
+				description: "Spreads the items' sends over time: TalkNTalk accepts 300 sends per minute per organisation; 0 means no limit",
+			},
+			{
+				displayName: 'Max Retries',
+				name: 'maxRetries',
+				type: 'number',
+				default: 4,
+				typeOptions: { minValue: 0 },
+				description: 'How many times a rate-limited or failed request is retried (when retrying is on)',
+			},
+			{
+				displayName: 'Retry When Rate Limited or Failed',
+				name: 'retry',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to retry requests TalkNTalk answered with 429 or 5xx (it sent nothing then), waiting as its Retry-After says',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['sms'], operation: ['send'] } }, properties);

@@ -1,0 +1,148 @@
+import {
+	NodeApiError,
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteSingleFunctions,
+	type IHttpRequestOptions,
+	type IN8nHttpFullResponse,
+	type INodeExecutionData,
+	type INodeProperties,
+	type INodePropertyOptions,
+} from 'n8n-workflow';
+import { itemsFor } from '../../../common/items';
+import { BULK_DEFAULTS, sendInTalkNTalkChunks } from '../../shared/campaign';
+import { kenyanMobiles } from '../../shared/mobile';
+import { talkNTalkRouting } from '../../shared/routing';
+
+async function checkRecipients(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	const body = options.body as IDataObject;
+	body.recipients = kenyanMobiles(this.getNode(), body.recipients, 'Recipients', this.getItemIndex());
+	return options;
+}
+
+/**
+ * One item per recipient of a 201/207 answer: queued ones ({id, mobile, status}) and failed ones
+ * ({mobile, status: 'failed', error, detail}), each with the sender ID TalkNTalk used.
+ */
+async function recipientsToItems(this: IExecuteSingleFunctions, _items: INodeExecutionData[], response: IN8nHttpFullResponse): Promise<INodeExecutionData[]> {
+	const body = (response.body ?? {}) as IDataObject;
+	if (!Array.isArray(body.results) && !Array.isArray(body.errors)) {
+		throw new NodeApiError(this.getNode(), { message: 'TalkNTalk answered the bulk send without results' }, {
+			message: 'TalkNTalk answered the bulk send without results or errors',
+			description: 'Check the execution of this item in the TalkNTalk dashboard (Messages) before sending again.',
+			httpCode: String(response.statusCode),
+			itemIndex: this.getItemIndex(),
+		});
+	}
+	const senderId = body.sender_id;
+	const queued = ((body.results ?? []) as IDataObject[]).map((entry) => ({ id: entry.id, mobile: entry.mobile, status: entry.status ?? 'queued', sender_id: senderId }));
+	const failed = ((body.errors ?? []) as IDataObject[]).map((entry) => ({
+		mobile: entry.mobile,
+		status: 'failed',
+		error: entry.error ?? 'failed',
+		detail: entry.detail ?? '',
+		sender_id: senderId,
+	}));
+	return itemsFor.call(this, [...queued, ...failed]);
+}
+
+export const option: INodePropertyOptions = {
+	name: 'Send Bulk',
+	value: 'sendBulk',
+	action: 'Send an SMS to many numbers',
+	description: 'Send one message to a list of numbers, in requests of up to 10,000; outputs one item per recipient',
+	// POST /v1/sms/send-bulk/ {recipients[], message, sender_id} → 201 all queued / 207 {queued, failed, total, sender_id, results[], errors[]}
+	routing: talkNTalkRouting({
+		method: 'POST',
+		url: '/sms/send-bulk/',
+		postReceive: [recipientsToItems],
+		pagination: sendInTalkNTalkChunks('recipients', BULK_DEFAULTS),
+	}),
+};
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Recipients',
+		name: 'recipients',
+		type: 'string',
+		required: true,
+		default: '',
+		typeOptions: { rows: 3 },
+		placeholder: '0712345678, 0722345678',
+		description:
+			'Kenyan mobile numbers (+2547…, 2547… or 07…) separated by commas or new lines. An expression may also return an array of numbers. Repeated numbers are sent once.',
+		routing: { send: { type: 'body', property: 'recipients', preSend: [checkRecipients] } },
+	},
+	{
+		displayName: 'Message',
+		name: 'message',
+		type: 'string',
+		required: true,
+		default: '',
+		typeOptions: { rows: 4 },
+		description:
+			'Text of the SMS. TalkNTalk bills per part of up to 160 characters; longer messages are split (usually 153 characters per part, 67 with emoji or other non-GSM characters).',
+		routing: { send: { type: 'body', property: 'message' } },
+	},
+	{
+		displayName: 'Sender Name or ID',
+		name: 'senderId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getSenderIds' },
+		default: '',
+		description:
+			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		hint: 'Default lets TalkNTalk use your default sender ID on each network',
+		routing: { send: { type: 'body', property: 'sender_id' } },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Max Concurrent Requests',
+				name: 'maxConcurrency',
+				type: 'number',
+				default: 10,
+				typeOptions: { minValue: 0 },
+				description: 'Requests in flight at once, over all items of this run; 0 means no limit',
+			},
+			{
+				displayName: 'Max Requests per Minute',
+				name: 'maxPerMinute',
+				type: 'number',
+				default: 60,
+				typeOptions: { minValue: 0 },
+				description: 'TalkNTalk accepts 60 bulk requests per minute per organisation; requests are spaced to stay under this. 0 means no limit.',
+			},
+			{
+				displayName: 'Max Retries',
+				name: 'maxRetries',
+				type: 'number',
+				default: 4,
+				typeOptions: { minValue: 0 },
+				description: 'How many times a rate-limited or failed request is retried (when retrying is on)',
+			},
+			{
+				displayName: 'Recipients per Request',
+				name: 'batchSize',
+				type: 'number',
+				default: 10000,
+				typeOptions: { minValue: 1, maxValue: 10000 },
+				description: 'A long list goes out in requests of this many numbers; TalkNTalk takes at most 10,000',
+			},
+			{
+				displayName: 'Retry When Rate Limited or Failed',
+				name: 'retry',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to retry requests TalkNTalk answered with 429 or 5xx (it sent nothing then), waiting as its Retry-After says',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['sms'], operation: ['sendBulk'] } }, properties);

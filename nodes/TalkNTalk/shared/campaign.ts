@@ -1,0 +1,68 @@
+import type { DeclarativeRestApiSettings, IDataObject, IExecutePaginationFunctions, INodeExecutionData } from 'n8n-workflow';
+import { campaignOptions, sendInChunks, type CampaignOptions, type ChunkedSend } from '../../common/campaign';
+import { failedEntries, itemsFor, redactedApiError } from '../../common/items';
+import { CREDENTIAL_NAME } from './errors';
+
+/** TalkNTalk's minute windows: a Retry-After of up to two minutes is honoured as given. */
+const MAX_RETRY_AFTER_MS = 120000;
+/** TalkNTalk refuses a bulk request of more recipients (400). */
+const MAX_RECIPIENTS_PER_REQUEST = 10000;
+
+/** Send Bulk: TalkNTalk's maximum of 10,000 recipients per request, 60 bulk requests per minute. */
+export const BULK_DEFAULTS: CampaignOptions = { batchSize: MAX_RECIPIENTS_PER_REQUEST, maxConcurrency: 10, maxPerSecond: 1, retry: true, maxRetries: 4, maxRetryAfterMs: MAX_RETRY_AFTER_MS };
+
+/** Send: one recipient per request, 300 requests per minute. */
+export const SEND_DEFAULTS: CampaignOptions = { batchSize: 1, maxConcurrency: 10, maxPerSecond: 5, retry: true, maxRetries: 4, maxRetryAfterMs: MAX_RETRY_AFTER_MS };
+
+/** The node's campaign options; TalkNTalk states its limits per minute, so the node's option does too. */
+function talkNTalkCampaignOptions(this: IExecutePaginationFunctions, defaults: CampaignOptions): CampaignOptions {
+	const options = campaignOptions.call(this, defaults);
+	const perMinute = Number(this.getNodeParameter('options.maxPerMinute', defaults.maxPerSecond * 60));
+	return {
+		...options,
+		batchSize: Math.min(options.batchSize, MAX_RECIPIENTS_PER_REQUEST),
+		maxPerSecond: Number.isFinite(perMinute) && perMinute > 0 ? perMinute / 60 : 0,
+	};
+}
+
+/**
+ * The requests of one item: its recipients (already checked by preSend, in `body[property]`) in
+ * chunks, through the shared campaign core (limiter over all items, retries on 429 honouring
+ * Retry-After). A chunk that failed after its retries gives one failed item per recipient; any
+ * failed recipient fails the item unless the node continues on fail.
+ */
+export function sendInTalkNTalkChunks(property: 'mobile' | 'recipients', defaults: CampaignOptions) {
+	return async function (this: IExecutePaginationFunctions, requestData: DeclarativeRestApiSettings.ResultOptions): Promise<INodeExecutionData[]> {
+		const body = requestData.options.body as IDataObject;
+		const recipients = property === 'mobile' ? [body.mobile as string] : (body.recipients as string[]);
+		const items = await sendInChunks.call<IExecutePaginationFunctions, [ChunkedSend<string>, CampaignOptions], Promise<INodeExecutionData[]>>(
+			this,
+			{
+				entries: recipients,
+				requestFor: (mobiles: string[]) => ({
+					...requestData,
+					options: { ...requestData.options, body: { ...body, [property]: property === 'mobile' ? mobiles[0] : mobiles } },
+				}),
+				failedItems: (mobiles: string[], error: Error) =>
+					itemsFor.call(
+						this,
+						mobiles.map((mobile) => ({
+							mobile,
+							status: 'failed',
+							error: String((error as { context?: IDataObject }).context?.code ?? 'request_failed'),
+							detail: error.message,
+						})),
+					),
+			},
+			talkNTalkCampaignOptions.call(this, defaults),
+		);
+		const failure = failedEntries(items, 'TalkNTalk', (json) => `${String(json.mobile)}: ${String(json.detail ?? json.error)}`);
+		if (!failure || this.continueOnFail()) return items;
+		const credentials = await this.getCredentials(CREDENTIAL_NAME);
+		throw redactedApiError(this.getNode(), [credentials.apiKey], {
+			...failure,
+			httpCode: '207',
+			itemIndex: this.getItemIndex(),
+		});
+	};
+}

@@ -1,0 +1,47 @@
+import { NodeOperationError, type INode } from 'n8n-workflow';
+
+/** Kenyan mobile numbers as TalkNTalk's send endpoints take them: 254 and nine digits, no "+". */
+const KENYAN_MOBILE = /^(?:\+?254|0)([17]\d{8})$/;
+
+/**
+ * `+2547…`, `2547…` or `07…` (also the newer `01…` ranges), with spaces, dashes or brackets, as
+ * `2547…`; anything else throws an error naming the field, the value and the item.
+ */
+export function kenyanMobile(node: INode, value: unknown, field: string, itemIndex: number): string {
+	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value : '';
+	const match = KENYAN_MOBILE.exec(text.replace(/[\s().-]/g, ''));
+	if (match) return `254${match[1]}`;
+	throw new NodeOperationError(node, `Invalid phone number "${typeof value === 'object' ? JSON.stringify(value) : String(value ?? '')}" in "${field}" (item ${itemIndex + 1})`, {
+		itemIndex,
+		description: 'TalkNTalk sends to Kenyan mobile numbers: write them as +254712345678, 254712345678 or 0712345678.',
+	});
+}
+
+/**
+ * The entries of a list: separated by commas, semicolons or new lines; an entry that is not one
+ * number once its spaces are removed ("0712345678 0722345678") is split on its spaces.
+ */
+function entries(value: unknown): string[] {
+	if (Array.isArray(value)) return value.flatMap((entry) => entries(entry));
+	if (typeof value === 'number') return [String(value)];
+	if (typeof value !== 'string') return value === undefined || value === null ? [] : [JSON.stringify(value)];
+	return value
+		.split(/[,;\r\n]+/)
+		.map((entry) => entry.trim())
+		.filter((entry) => entry !== '')
+		.flatMap((entry) => (KENYAN_MOBILE.test(entry.replace(/[\s().-]/g, '')) ? [entry] : entry.split(/\s+/)));
+}
+
+/** A list of numbers (text separated by commas, semicolons, spaces or new lines, or an array), normalised and without repeats. */
+export function kenyanMobiles(node: INode, value: unknown, field: string, itemIndex: number): string[] {
+	const numbers = entries(value);
+	if (numbers.length === 0) {
+		throw new NodeOperationError(node, `"${field}" is empty (item ${itemIndex + 1})`, {
+			itemIndex,
+			description: 'Enter at least one Kenyan mobile number, e.g. 0712345678.',
+		});
+	}
+	// TalkNTalk removes repeats only within one request; removing them here keeps a number that
+	// appears in two chunks (or in two spellings) from getting the message twice.
+	return [...new Set(numbers.map((number) => kenyanMobile(node, number, field, itemIndex)))];
+}

@@ -1,0 +1,131 @@
+import {
+	NodeConnectionTypes,
+	type ICredentialsDecrypted,
+	type ICredentialTestFunctions,
+	type IDataObject,
+	type IHookFunctions,
+	type INodeCredentialTestResult,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+import { EVENT_NAMES, EVENTS, parseCallback, type EventName } from './events';
+import { validSignature } from './signature';
+
+const SECRET_CREDENTIAL = 'talkNTalkWebhookApi';
+
+/** The signing secret, when the optional credential is set ('' when it is set but empty: then nothing is accepted). */
+async function signingSecret(this: IWebhookFunctions): Promise<string | undefined> {
+	if (!this.getNode().credentials?.[SECRET_CREDENTIAL]) return undefined;
+	const credentials = await this.getCredentials(SECRET_CREDENTIAL);
+	return typeof credentials.signingSecret === 'string' ? credentials.signingSecret : '';
+}
+
+function isJson(header: unknown): boolean {
+	return String(header ?? '').split(';')[0].trim().toLowerCase() === 'application/json';
+}
+
+export class TalkNTalkTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'TalkNTalk Trigger',
+		name: 'talkNTalkTrigger',
+		icon: { light: 'file:../../icons/talkntalk.svg', dark: 'file:../../icons/talkntalk.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description: 'Starts the workflow when TalkNTalk reports a message status: sent, delivered, failed, undelivered or cancelled',
+		defaults: { name: 'TalkNTalk Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'talkNTalkWebhookApi', required: false, testedBy: 'signingSecretTest' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', path: 'webhook', responseMode: 'onReceived' },
+			// Only to tell a mistaken request (a browser, a wrong setting) what is wrong.
+			{ name: 'setup', httpMethod: 'GET', path: 'webhook', responseMode: 'onReceived' },
+			{ name: 'setup', httpMethod: 'PUT', path: 'webhook', responseMode: 'onReceived' },
+		],
+		properties: [
+			{
+				displayName:
+					'TalkNTalk has no API to register webhooks: copy this trigger\'s Production URL (above) into the TalkNTalk dashboard under <b>Webhooks → Endpoints</b>, tick the same events, then publish the workflow. If you give the endpoint a signing secret there, add a <b>TalkNTalk Webhook API</b> credential with the same secret here: requests without a valid signature are then refused.',
+				name: 'setupNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				default: [...EVENT_NAMES],
+				options: EVENT_NAMES.map((value) => ({ name: EVENTS[value].name, value, description: EVENTS[value].description })).sort((a, b) =>
+					a.name.localeCompare(b.name),
+				),
+				description: 'The events that start the workflow; other events are acknowledged and ignored',
+			},
+			{
+				displayName:
+					'TalkNTalk retries a delivery it gets no 2xx for (after 1, 5 and 30 minutes), so an event can arrive more than once: each output carries a stable <code>dedupeKey</code> to drop repeats (e.g. with the Remove Duplicates node).',
+				name: 'retryNotice',
+				type: 'notice',
+				default: '',
+			},
+		],
+	};
+
+	methods = {
+		credentialTest: {
+			// TalkNTalk cannot be asked to sign a test request: this checks what can be checked here.
+			async signingSecretTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+				const secret = credential.data?.signingSecret;
+				if (typeof secret !== 'string' || secret === '') return { status: 'Error', message: 'Enter the signing secret of the endpoint' };
+				if (secret.trim() !== secret) return { status: 'Error', message: 'The signing secret starts or ends with a space: paste it again' };
+				return { status: 'OK', message: 'Signing secret set. Post a test event from the TalkNTalk dashboard to check it.' };
+			},
+		},
+	};
+
+	// TalkNTalk has no API to register webhooks: the user pastes the URL in its dashboard, so
+	// there is nothing to create, check or delete here.
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const req = this.getRequestObject();
+		const res = this.getResponseObject();
+		// Every answer is given here; only an accepted event starts an execution.
+		const answer = (status: number, body: IDataObject, workflowData?: IWebhookResponseData['workflowData']): IWebhookResponseData => {
+			res.status(status).json(body);
+			return { noWebhookResponse: true, ...(workflowData ? { workflowData } : {}) };
+		};
+		if (this.getWebhookName() !== 'default') return answer(400, { error: 'TalkNTalk posts webhooks with POST' });
+
+		// Authenticity first, over the raw bytes, before the body is looked at.
+		const secret = await signingSecret.call(this);
+		if (secret !== undefined && !validSignature(req.rawBody, req.headers['x-talkntalk-signature'], secret)) {
+			return answer(401, { error: 'Invalid or missing X-TalkNTalk-Signature' });
+		}
+		if (!isJson(req.headers['content-type'])) return answer(400, { error: 'TalkNTalk posts JSON: the Content-Type must be application/json' });
+
+		const parsed = parseCallback(this.getBodyData(), req.headers['x-talkntalk-event']);
+		if ('reason' in parsed) return answer(400, { error: parsed.reason });
+
+		const events = this.getNodeParameter('events', []) as EventName[];
+		// Acknowledged, so that TalkNTalk does not retry an event this workflow does not want.
+		if (!events.includes(parsed.event)) return answer(200, { received: true, ignored: `${parsed.event} is not selected in this trigger` });
+		return answer(200, { received: true }, [[{ json: parsed.output }]]);
+	}
+}
+
