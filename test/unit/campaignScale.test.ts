@@ -6,6 +6,7 @@ import { CampaignSummary } from '../../nodes/common/summary';
 import { encodeFormValue, decodeFormValue } from '../../nodes/common/values';
 import { phoneListText } from '../../nodes/AfricasTalking/shared/phoneNumbers';
 import { NODE, LIVE_CREDENTIALS } from './context';
+import { BULK_DEFAULTS, sendInTalkNTalkChunks } from '../../nodes/TalkNTalk/shared/campaign';
 
 interface Call {
 	to: string[];
@@ -276,5 +277,35 @@ describe('form values', () => {
 		expect(phoneListText(NODE, ['+254711000001', ['+254711000002, +254711000003']], 'Recipients', 0)).toBe('+254711000001,+254711000002,+254711000003');
 		expect(() => phoneListText(NODE, '+254711000001,0711000002', 'Recipients', 1)).toThrow('Invalid phone number "0711000002" in "Recipients" (item 2)');
 		expect(() => phoneListText(NODE, [' ', ','], 'Recipients', 0)).toThrow('"Recipients" is empty (item 1)');
+	});
+});
+
+describe("TalkNTalk's Send Bulk with the Summary output", () => {
+	it('folds queued and failed recipients into one summary, failing the item unless it continues on fail', async () => {
+		const mobiles = ['254711000001', '254711000002', '254711000003'];
+		const answer = async (requestData: DeclarativeRestApiSettings.ResultOptions): Promise<INodeExecutionData[]> =>
+			((requestData.options.body as IDataObject).recipients as string[]).map((mobile, i) => ({
+				json: mobile === mobiles[1] ? { mobile, status: 'failed', error: 'invalid_mobile', detail: 'Not a Kenyan mobile' } : { id: 100 + i, mobile, status: 'queued' },
+			}));
+		const tntContext = (continueOnFail: boolean) =>
+			({
+				getNodeParameter: (name: string, fallback?: unknown) =>
+					({ output: 'summary', includeMessageIds: true, options: { batchSize: 2 }, 'options.maxPerMinute': 0 } as Record<string, unknown>)[name] ?? fallback,
+				getCredentials: async () => ({ apiKey: 'tnt-secret-key' }),
+				getNode: () => ({ ...NODE, credentials: { talkNTalkApi: { id: 't1', name: 'TnT' } } }),
+				getItemIndex: () => 0,
+				continueOnFail: () => continueOnFail,
+				makeRoutingRequest: answer,
+			}) as unknown as IExecutePaginationFunctions;
+		const requestData = { options: { url: '/sms/send-bulk/', baseURL: 'https://api.talkntalk.example', body: { recipients: mobiles, message: 'Hi' } } } as unknown as DeclarativeRestApiSettings.ResultOptions;
+		const [summary] = await sendInTalkNTalkChunks('recipients', BULK_DEFAULTS).call(tntContext(true), requestData);
+		expect(summary.json).toEqual({
+			recipients: 3, sent: 2, failed: 1, byStatus: { queued: 2, failed: 1 }, totalCost: {},
+			failedRecipients: [{ recipient: mobiles[1], status: 'failed', reason: 'invalid_mobile: Not a Kenyan mobile' }],
+			messageIds: [{ recipient: mobiles[0], messageId: '100' }, { recipient: mobiles[2], messageId: '100' }],
+		});
+		await expect(sendInTalkNTalkChunks('recipients', BULK_DEFAULTS).call(tntContext(false), requestData)).rejects.toThrow(
+			`TalkNTalk rejected 1 of 3 recipients: ${mobiles[1]}: invalid_mobile: Not a Kenyan mobile`,
+		);
 	});
 });

@@ -1,6 +1,7 @@
 import type { DeclarativeRestApiSettings, IDataObject, IExecutePaginationFunctions, INodeExecutionData } from 'n8n-workflow';
-import { campaignOptions, sendInChunks, type CampaignOptions, type ChunkedSend } from '../../common/campaign';
+import { accountKey, campaignOptions, sendInChunks, type CampaignOptions, type ChunkedSend, type RecipientOutcome } from '../../common/campaign';
 import { failedEntries, itemsFor, redactedApiError } from '../../common/items';
+import { failedInSummary } from '../../common/summary';
 import { CREDENTIAL_NAME } from './errors';
 
 /** TalkNTalk's minute windows: a Retry-After of up to two minutes is honoured as given. */
@@ -25,6 +26,18 @@ function talkNTalkCampaignOptions(this: IExecutePaginationFunctions, defaults: C
 	};
 }
 
+/** What one recipient item says ({ id, mobile, status } queued, { mobile, status: 'failed', error, detail }), for the Summary output. */
+export function talkNTalkOutcome(json: IDataObject): RecipientOutcome {
+	const sent = json.status !== 'failed';
+	return {
+		recipient: String(json.mobile ?? ''),
+		sent,
+		status: String(json.status ?? (sent ? 'queued' : 'failed')),
+		messageId: sent && json.id !== undefined && json.id !== null ? String(json.id) : undefined,
+		reason: sent ? undefined : `${String(json.error ?? 'failed')}${json.detail ? `: ${String(json.detail)}` : ''}`,
+	};
+}
+
 /**
  * The requests of one item: its recipients (already checked by preSend, in `body[property]`) in
  * chunks, through the shared campaign core (limiter over all items, retries on 429 honouring
@@ -35,6 +48,7 @@ export function sendInTalkNTalkChunks(property: 'mobile' | 'recipients', default
 	return async function (this: IExecutePaginationFunctions, requestData: DeclarativeRestApiSettings.ResultOptions): Promise<INodeExecutionData[]> {
 		const body = requestData.options.body as IDataObject;
 		const recipients = property === 'mobile' ? [body.mobile as string] : (body.recipients as string[]);
+		const options = talkNTalkCampaignOptions.call(this, defaults);
 		const items = await sendInChunks.call<IExecutePaginationFunctions, [ChunkedSend<string>, CampaignOptions], Promise<INodeExecutionData[]>>(
 			this,
 			{
@@ -53,10 +67,15 @@ export function sendInTalkNTalkChunks(property: 'mobile' | 'recipients', default
 							detail: error.message,
 						})),
 					),
+				outcome: talkNTalkOutcome,
+				limitKey: accountKey.call(this, requestData.options.baseURL),
 			},
-			talkNTalkCampaignOptions.call(this, defaults),
+			options,
 		);
-		const failure = failedEntries(items, 'TalkNTalk', (json) => `${String(json.mobile)}: ${String(json.detail ?? json.error)}`);
+		const failure =
+			options.output === 'summary'
+				? failedInSummary(items, 'TalkNTalk')
+				: failedEntries(items, 'TalkNTalk', (json) => `${String(json.mobile)}: ${String(json.detail ?? json.error)}`);
 		if (!failure || this.continueOnFail()) return items;
 		const credentials = await this.getCredentials(CREDENTIAL_NAME);
 		throw redactedApiError(this.getNode(), [credentials.apiKey], {

@@ -108,7 +108,8 @@ export const campaignOptionFields: INodeProperties[] = [
 		type: 'number',
 		default: 10,
 		typeOptions: { minValue: 0 },
-		description: 'Requests in flight at once, over all items of this run (n8n would otherwise start every item at once); 0 means no limit',
+		description:
+			"Requests in flight at once to this Africa's Talking account (credential and host), over all items and all executions in this n8n process (each queue-mode worker counts its own); 0 means no limit",
 	},
 	{
 		displayName: 'Max Requests per Second',
@@ -116,7 +117,7 @@ export const campaignOptionFields: INodeProperties[] = [
 		type: 'number',
 		default: 0,
 		typeOptions: { minValue: 0 },
-		description: 'Spread requests out over time, e.g. for personalised messages to thousands of items; 0 means no limit',
+		description: 'Spread requests to this account out over time, over all executions in this n8n process; 0 means no limit',
 	},
 	{
 		displayName: 'Retry When Rate Limited or Failed',

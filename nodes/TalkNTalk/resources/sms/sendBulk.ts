@@ -50,7 +50,7 @@ export const option: INodePropertyOptions = {
 	name: 'Send Bulk',
 	value: 'sendBulk',
 	action: 'Send an SMS to many numbers',
-	description: 'Send one message to a list of numbers, in requests of up to 10,000; outputs one item per recipient',
+	description: 'Send one message to a list of numbers, in requests of up to 10,000; outputs one item per recipient or a summary',
 	// POST /v1/sms/send-bulk/ {recipients[], message, sender_id} → 201 all queued / 207 {queued, failed, total, sender_id, results[], errors[]}
 	routing: talkNTalkRouting({
 		method: 'POST',
@@ -96,6 +96,35 @@ const properties: INodeProperties[] = [
 		routing: { send: { type: 'body', property: 'sender_id' } },
 	},
 	{
+		displayName: 'Output',
+		name: 'output',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'One Item per Recipient',
+				value: 'perRecipient',
+				description: 'Mobile, status and message ID of every recipient',
+			},
+			{
+				name: 'Summary',
+				value: 'summary',
+				description:
+					'One item per input item: counts by status, and every failed recipient with its reason. Uses little memory: for campaigns of 100,000 recipients and more.',
+			},
+		],
+		default: 'perRecipient',
+	},
+	{
+		displayName: 'Include Message IDs',
+		name: 'includeMessageIds',
+		type: 'boolean',
+		default: false,
+		displayOptions: { show: { output: ['summary'] } },
+		description:
+			'Whether the summary also lists every recipient sent with its message ID (to match delivery reports). The list grows with the campaign: leave it off for very large sends.',
+	},
+	{
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
@@ -108,7 +137,7 @@ const properties: INodeProperties[] = [
 				type: 'number',
 				default: 10,
 				typeOptions: { minValue: 0 },
-				description: 'Requests in flight at once, over all items of this run; 0 means no limit',
+				description: 'Requests in flight at once to this TalkNTalk account, over all items and all executions in this n8n process; 0 means no limit',
 			},
 			{
 				displayName: 'Max Requests per Minute',
