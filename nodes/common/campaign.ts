@@ -163,7 +163,7 @@ export async function sendInChunks<T>(this: IExecutePaginationFunctions, send: C
 	const summary = options.output === 'summary' ? new CampaignSummary(options.includeMessageIds) : undefined;
 	const ordered: INodeExecutionData[][] = [];
 	const collect = (index: number, items: INodeExecutionData[]) => {
-		if (summary && outcome) for (const item of items) summary.add(outcome(item.json));
+		if (summary && outcome) for (const item of items) summary.add(outcome(item.json), index);
 		else ordered[index] = items;
 	};
 	const pending = chunks(send, options.batchSize);

@@ -18,6 +18,19 @@ export interface RecipientOutcome {
 	reason?: string;
 }
 
+function listFor(lists: Map<number, IDataObject[]>, chunk: number): IDataObject[] {
+	let list = lists.get(chunk);
+	if (!list) {
+		list = [];
+		lists.set(chunk, list);
+	}
+	return list;
+}
+
+function inInputOrder(lists: Map<number, IDataObject[]>): IDataObject[] {
+	return [...lists.keys()].sort((a, b) => a - b).flatMap((chunk) => lists.get(chunk) as IDataObject[]);
+}
+
 // Costs are added up in millionths, so that a million amounts of 0.8 add up to exactly 800,000.
 const COST_UNIT = 1e6;
 
@@ -31,14 +44,17 @@ export class CampaignSummary {
 	private sent = 0;
 	private readonly byStatus: Record<string, number> = {};
 	private readonly cost = new Map<string, number>();
-	private readonly failedRecipients: IDataObject[] = [];
-	private readonly messageIds: IDataObject[] | undefined;
+	private failedCount = 0;
+	// Lists kept per chunk, so that they come out in input order although chunks answer in any order.
+	private readonly failedRecipients = new Map<number, IDataObject[]>();
+	private readonly messageIds: Map<number, IDataObject[]> | undefined;
 
 	constructor(includeMessageIds = false) {
-		this.messageIds = includeMessageIds ? [] : undefined;
+		this.messageIds = includeMessageIds ? new Map() : undefined;
 	}
 
-	add(outcome: RecipientOutcome): void {
+	/** Folds in one recipient's outcome; `chunk` is the position of its request in the list. */
+	add(outcome: RecipientOutcome, chunk = 0): void {
 		this.recipients += 1;
 		this.byStatus[outcome.status] = (this.byStatus[outcome.status] ?? 0) + 1;
 		if (outcome.cost && Number.isFinite(outcome.cost.amount)) {
@@ -47,14 +63,15 @@ export class CampaignSummary {
 		}
 		if (outcome.sent) {
 			this.sent += 1;
-			if (this.messageIds && outcome.messageId !== undefined) this.messageIds.push({ recipient: outcome.recipient, messageId: outcome.messageId });
+			if (this.messageIds && outcome.messageId !== undefined) listFor(this.messageIds, chunk).push({ recipient: outcome.recipient, messageId: outcome.messageId });
 		} else {
-			this.failedRecipients.push({ recipient: outcome.recipient, status: outcome.status, reason: outcome.reason ?? outcome.status });
+			this.failedCount += 1;
+			listFor(this.failedRecipients, chunk).push({ recipient: outcome.recipient, status: outcome.status, reason: outcome.reason ?? outcome.status });
 		}
 	}
 
 	get failed(): number {
-		return this.failedRecipients.length;
+		return this.failedCount;
 	}
 
 	get total(): number {
@@ -63,7 +80,7 @@ export class CampaignSummary {
 
 	/** The first few failures, for an error message. */
 	firstFailures(count: number): IDataObject[] {
-		return this.failedRecipients.slice(0, count);
+		return inInputOrder(this.failedRecipients).slice(0, count);
 	}
 
 	toJson(): IDataObject {
@@ -72,11 +89,11 @@ export class CampaignSummary {
 		return {
 			recipients: this.recipients,
 			sent: this.sent,
-			failed: this.failedRecipients.length,
+			failed: this.failedCount,
 			byStatus: this.byStatus,
 			totalCost,
-			failedRecipients: this.failedRecipients,
-			...(this.messageIds ? { messageIds: this.messageIds } : {}),
+			failedRecipients: inInputOrder(this.failedRecipients),
+			...(this.messageIds ? { messageIds: inInputOrder(this.messageIds) } : {}),
 		};
 	}
 }

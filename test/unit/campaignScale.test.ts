@@ -124,6 +124,18 @@ describe('Summary output', () => {
 		expect((summary.json.failedRecipients as IDataObject[]).map((f) => f.recipient)).toEqual(list.slice(0, 2));
 	});
 
+	it('lists failed recipients and message IDs in input order, whatever order the chunks answer in', () => {
+		const summary = new CampaignSummary(true);
+		summary.add({ recipient: 'c', sent: true, status: 'Sent', messageId: 'm3' }, 1);
+		summary.add({ recipient: 'd', sent: false, status: 'UserInBlacklist' }, 1);
+		summary.add({ recipient: 'a', sent: true, status: 'Sent', messageId: 'm1' }, 0);
+		summary.add({ recipient: 'b', sent: false, status: 'InvalidPhoneNumber' }, 0);
+		const json = summary.toJson();
+		expect((json.messageIds as IDataObject[]).map((m) => m.recipient)).toEqual(['a', 'c']);
+		expect((json.failedRecipients as IDataObject[]).map((f) => f.recipient)).toEqual(['b', 'd']);
+		expect(summary.firstFailures(1)).toEqual([{ recipient: 'b', status: 'InvalidPhoneNumber', reason: 'InvalidPhoneNumber' }]);
+	});
+
 	it('adds costs exactly, per currency', () => {
 		const summary = new CampaignSummary();
 		for (let i = 0; i < 100000; i++) summary.add({ recipient: 'x', sent: true, status: 'Sent', cost: { currency: 'KES', amount: 0.8 } });
