@@ -91,26 +91,6 @@ export function metadataField(description = "Key/value pairs Africa's Talking st
 	};
 }
 
-export function returnAllAndLimit(max = 1000): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			default: 50,
-			typeOptions: { minValue: 1, maxValue: max },
-			displayOptions: { show: { returnAll: [false] } },
-			description: 'Max number of results to return',
-		},
-	];
-}
 
 /**
  * A list of recipients (fixedCollection `recipientList.recipient`; not `recipients`, which SMS uses as text), each with these fields; `body`

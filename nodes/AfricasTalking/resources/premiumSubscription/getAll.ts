@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
 import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
-import { returnAllAndLimit } from '../../shared/fields';
+import { returnAllAndLimit } from '../../../common/fields';
 import { lastReceivedIdPagination } from '../../shared/pagination';
 import { listToItems } from '../../shared/responses';
 import { operationRouting } from '../../shared/routing';
@@ -24,7 +24,7 @@ export const option: INodePropertyOptions = {
 const properties: INodeProperties[] = [
 	{ ...shortCodeField, routing: { send: { type: 'query', property: 'shortCode' } } },
 	{ ...keywordField, routing: { send: { type: 'query', property: 'keyword' } } },
-	...returnAllAndLimit(),
+	...returnAllAndLimit(1000),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['premiumSubscription'], operation: ['getAll'] } }, properties);

@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
 import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
-import { returnAllAndLimit } from '../../shared/fields';
+import { returnAllAndLimit } from '../../../common/fields';
 import { lastReceivedIdPagination } from '../../shared/pagination';
 import { listToItems } from '../../shared/responses';
 import { operationRouting } from '../../shared/routing';
@@ -21,7 +21,7 @@ export const option: INodePropertyOptions = {
 };
 
 const properties: INodeProperties[] = [
-	...returnAllAndLimit(),
+	...returnAllAndLimit(1000),
 	{
 		displayName: 'Options',
 		name: 'options',

@@ -1,6 +1,7 @@
 import { updateDisplayOptions, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
 import { pageNumberPagination } from '../../shared/pagination';
 import { talkNTalkRouting } from '../../shared/routing';
+import { returnAllAndLimit } from '../../../common/fields';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many',
@@ -12,22 +13,7 @@ export const option: INodePropertyOptions = {
 };
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		default: 50,
-		typeOptions: { minValue: 1 },
-		displayOptions: { show: { returnAll: [false] } },
-		description: 'Max number of results to return',
-	},
+	...returnAllAndLimit(),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['addressBook'], operation: ['getAll'] } }, properties);

@@ -1,6 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
 import { pageNumberPagination } from '../../shared/pagination';
 import { talkNTalkRouting } from '../../shared/routing';
+import { returnAllAndLimit } from '../../../common/fields';
 
 /**
  * A contact with its book, and its phone also as the send endpoints take it: contacts come back
@@ -32,22 +33,7 @@ const properties: INodeProperties[] = [
 			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 		routing: { send: { type: 'body', property: 'id', value: '={{ /^\\d+$/.test(String($value)) ? Number($value) : $value }}' } },
 	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		default: 50,
-		typeOptions: { minValue: 1 },
-		displayOptions: { show: { returnAll: [false] } },
-		description: 'Max number of results to return',
-	},
+	...returnAllAndLimit(),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['getAll'] } }, properties);

@@ -3,6 +3,7 @@ import { SEND_DEFAULTS, sendInTalkNTalkChunks } from '../../shared/campaign';
 import { kenyanMobile } from '../../shared/mobile';
 import { answerToItem } from '../../shared/responses';
 import { talkNTalkRouting } from '../../shared/routing';
+import { messageField, senderIdField } from '../../shared/fields';
 
 async function checkMobile(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const body = options.body as IDataObject;
@@ -36,28 +37,8 @@ const properties: INodeProperties[] = [
 		description: 'Kenyan mobile number: +254712345678, 254712345678 or 0712345678 (sent as 254712345678)',
 		routing: { send: { type: 'body', property: 'mobile', preSend: [checkMobile] } },
 	},
-	{
-		displayName: 'Message',
-		name: 'message',
-		type: 'string',
-		required: true,
-		default: '',
-		typeOptions: { rows: 4 },
-		description:
-			'Text of the SMS. TalkNTalk bills per part of up to 160 characters; longer messages are split (usually 153 characters per part, 67 with emoji or other non-GSM characters).',
-		routing: { send: { type: 'body', property: 'message' } },
-	},
-	{
-		displayName: 'Sender Name or ID',
-		name: 'senderId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getSenderIds' },
-		default: '',
-		description:
-			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		hint: 'Default lets TalkNTalk use your default sender ID on each network',
-		routing: { send: { type: 'body', property: 'sender_id' } },
-	},
+	messageField,
+	senderIdField,
 	{
 		displayName: 'Options',
 		name: 'options',

@@ -13,6 +13,7 @@ import { itemsFor } from '../../../common/items';
 import { BULK_DEFAULTS, sendInTalkNTalkChunks } from '../../shared/campaign';
 import { kenyanMobiles } from '../../shared/mobile';
 import { talkNTalkRouting } from '../../shared/routing';
+import { messageField, senderIdField } from '../../shared/fields';
 
 async function checkRecipients(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const body = options.body as IDataObject;
@@ -73,28 +74,8 @@ const properties: INodeProperties[] = [
 			'Kenyan mobile numbers (+2547…, 2547… or 07…) separated by commas or new lines. An expression may also return an array of numbers. Repeated numbers are sent once.',
 		routing: { send: { type: 'body', property: 'recipients', preSend: [checkRecipients] } },
 	},
-	{
-		displayName: 'Message',
-		name: 'message',
-		type: 'string',
-		required: true,
-		default: '',
-		typeOptions: { rows: 4 },
-		description:
-			'Text of the SMS. TalkNTalk bills per part of up to 160 characters; longer messages are split (usually 153 characters per part, 67 with emoji or other non-GSM characters).',
-		routing: { send: { type: 'body', property: 'message' } },
-	},
-	{
-		displayName: 'Sender Name or ID',
-		name: 'senderId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getSenderIds' },
-		default: '',
-		description:
-			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		hint: 'Default lets TalkNTalk use your default sender ID on each network',
-		routing: { send: { type: 'body', property: 'sender_id' } },
-	},
+	messageField,
+	senderIdField,
 	{
 		displayName: 'Output',
 		name: 'output',

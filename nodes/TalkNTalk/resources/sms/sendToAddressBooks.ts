@@ -9,6 +9,7 @@ import {
 } from 'n8n-workflow';
 import { answerToItem } from '../../shared/responses';
 import { talkNTalkRouting } from '../../shared/routing';
+import { messageField, senderIdField } from '../../shared/fields';
 
 /**
  * The address book IDs exactly as TalkNTalk lists them: the list gives integers, send-group's
@@ -50,28 +51,8 @@ const properties: INodeProperties[] = [
 		hint: 'Every contact of these address books gets the message',
 		routing: { send: { type: 'body', property: 'group_ids', preSend: [checkAddressBooks] } },
 	},
-	{
-		displayName: 'Message',
-		name: 'message',
-		type: 'string',
-		required: true,
-		default: '',
-		typeOptions: { rows: 4 },
-		description:
-			'Text of the SMS. TalkNTalk bills per part of up to 160 characters; longer messages are split (usually 153 characters per part, 67 with emoji or other non-GSM characters).',
-		routing: { send: { type: 'body', property: 'message' } },
-	},
-	{
-		displayName: 'Sender Name or ID',
-		name: 'senderId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getSenderIds' },
-		default: '',
-		description:
-			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		hint: 'Default lets TalkNTalk use your default sender ID on each network',
-		routing: { send: { type: 'body', property: 'sender_id' } },
-	},
+	messageField,
+	senderIdField,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['sms'], operation: ['sendToAddressBooks'] } }, properties);

@@ -1,0 +1,27 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** Fields that the SMS sends share exactly. */
+
+export const messageField: INodeProperties = {
+	displayName: 'Message',
+	name: 'message',
+	type: 'string',
+	required: true,
+	default: '',
+	typeOptions: { rows: 4 },
+	description:
+		'Text of the SMS. TalkNTalk bills per part of up to 160 characters; longer messages are split (usually 153 characters per part, 67 with emoji or other non-GSM characters).',
+	routing: { send: { type: 'body', property: 'message' } },
+};
+
+export const senderIdField: INodeProperties = {
+	displayName: 'Sender Name or ID',
+	name: 'senderId',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getSenderIds' },
+	default: '',
+	description:
+		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+	hint: 'Default lets TalkNTalk use your default sender ID on each network',
+	routing: { send: { type: 'body', property: 'sender_id' } },
+};
