@@ -69,7 +69,7 @@ export class AfricasTalkingCallbackResponse implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
-					{ name: 'Voice Actions', value: 'voice', description: 'Voice XML for a voice call callback (Say, Play, GetDigits, Dial, …)' },
+					{ name: 'Voice Actions', value: 'voice', description: 'Voice XML for a voice call callback (Say, Play, Get Digits, Dial, …)' },
 					{ name: 'USSD Menu', value: 'ussd', description: 'A CON (continue) or END answer for a USSD session' },
 					{ name: 'Validation Result', value: 'validation', description: 'Validated or Failed, for airtime and payment validation callbacks' },
 				],

@@ -82,7 +82,7 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'string',
 		typeOptions: { rows: 2 },
 		default: '',
-		placeholder: 'Welcome to Acme. Press 1 for sales, 2 for support.',
+		placeholder: 'Welcome to Acme. Our lines are open from 8 am to 6 pm.',
 		description: 'What the caller hears (escaped for you)',
 		displayOptions: showFor('voiceCall', { voiceAnswer: ['say', 'menu', 'dial'] }),
 	},
