@@ -1,14 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { resourceProperties } from '../../../common/resource';
 import * as getBalance from './getBalance';
 
-export const accountDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['account'] } },
-		options: [getBalance.option],
-		default: 'getBalance',
-	},
-];
+export const accountDescription = resourceProperties('account', 'getBalance', [getBalance]);

@@ -1,17 +1,5 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { resourceProperties } from '../../../common/resource';
 import * as getTransactionStatus from './getTransactionStatus';
 import * as send from './send';
 
-export const airtimeDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['airtime'] } },
-		options: [getTransactionStatus.option, send.option],
-		default: 'send',
-	},
-	...send.description,
-	...getTransactionStatus.description,
-];
+export const airtimeDescription = resourceProperties('airtime', 'send', [getTransactionStatus, send]);

@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { resourceProperties } from '../../../common/resource';
 import * as getProductTransactions from './getProductTransactions';
 import * as getTransaction from './getTransaction';
 import * as getWalletBalance from './getWalletBalance';
@@ -17,31 +18,5 @@ export const paymentsDescription: INodeProperties[] = [
 		default: '',
 		displayOptions: { show: { resource: ['payments'] } },
 	},
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['payments'] } },
-		options: [
-			getProductTransactions.option,
-			getTransaction.option,
-			getWalletBalance.option,
-			getWalletTransactions.option,
-			mobileB2B.option,
-			mobileB2C.option,
-			mobileCheckout.option,
-			topUpStash.option,
-			walletTransfer.option,
-		],
-		default: 'mobileCheckout',
-	},
-	...mobileCheckout.description,
-	...mobileB2C.description,
-	...mobileB2B.description,
-	...walletTransfer.description,
-	...topUpStash.description,
-	...getTransaction.description,
-	...getProductTransactions.description,
-	...getWalletTransactions.description,
+	...resourceProperties('payments', 'mobileCheckout', [getProductTransactions, getTransaction, getWalletBalance, getWalletTransactions, mobileB2B, mobileB2C, mobileCheckout, topUpStash, walletTransfer]),
 ];

@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { resourceProperties } from '../../../common/resource';
 import * as create from './create';
 import * as createCheckoutToken from './createCheckoutToken';
 import * as createSafaricom from './createSafaricom';
@@ -14,18 +15,5 @@ export const premiumSubscriptionDescription: INodeProperties[] = [
 		default: '',
 		displayOptions: { show: { resource: ['premiumSubscription'] } },
 	},
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['premiumSubscription'] } },
-		options: [create.option, createCheckoutToken.option, createSafaricom.option, deleteSubscription.option, getAll.option],
-		default: 'create',
-	},
-	...create.description,
-	...createCheckoutToken.description,
-	...createSafaricom.description,
-	...deleteSubscription.description,
-	...getAll.description,
+	...resourceProperties('premiumSubscription', 'create', [create, createCheckoutToken, createSafaricom, deleteSubscription, getAll]),
 ];

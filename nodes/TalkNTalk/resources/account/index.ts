@@ -1,4 +1,4 @@
-import { resourceProperties } from '../../shared/resource';
+import { resourceProperties } from '../../../common/resource';
 import * as getBalance from './getBalance';
 import * as getOrganisation from './getOrganisation';
 

@@ -1,4 +1,4 @@
-import { resourceProperties } from '../../shared/resource';
+import { resourceProperties } from '../../../common/resource';
 import * as getAll from './getAll';
 
 export const addressBookDescription = resourceProperties('addressBook', 'getAll', [getAll]);

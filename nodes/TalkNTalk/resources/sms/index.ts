@@ -1,4 +1,4 @@
-import { resourceProperties } from '../../shared/resource';
+import { resourceProperties } from '../../../common/resource';
 import * as getCampaignStatus from './getCampaignStatus';
 import * as send from './send';
 import * as sendBulk from './sendBulk';

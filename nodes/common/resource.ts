@@ -3,7 +3,8 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 /** What each `resources/<resource>/<operation>.ts` exports. */
 export interface OperationModule {
 	option: INodePropertyOptions;
-	description: INodeProperties[];
+	/** Its fields; an operation without fields has none. */
+	description?: INodeProperties[];
 }
 
 /** A resource's Operation selector (its operations in the given order) and their fields. */
@@ -18,6 +19,6 @@ export function resourceProperties(resource: string, defaultOperation: string, o
 			options: operations.map((operation) => operation.option),
 			default: defaultOperation,
 		},
-		...operations.flatMap((operation) => operation.description),
+		...operations.flatMap((operation) => operation.description ?? []),
 	];
 }
