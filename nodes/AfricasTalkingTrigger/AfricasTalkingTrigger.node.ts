@@ -4,7 +4,6 @@ import {
 	type ICredentialsDecrypted,
 	type ICredentialTestFunctions,
 	type IDataObject,
-	type IHookFunctions,
 	type INodeCredentialTestResult,
 	type INodeProperties,
 	type INodeType,
@@ -18,6 +17,7 @@ import { EVENT_LABELS, EVENTS, readCallback, type EventName, type EventSpec } fr
 import { protectionProblem, webhookRefusal } from './protection';
 import { triggerProperties } from './properties';
 import { triggerWebhooks } from './webhookDescription';
+import { pastedUrlWebhookMethods } from '../common/webhookMethods';
 
 const ANSWER_PARAMETERS = ['voiceAnswer', 'voiceText', 'voiceName', 'menuDigits', 'menuTimeout', 'menuFinishOnKey', 'menuNoInputText', 'dialNumbers', 'validationAnswer', 'maxAmount', 'currencies'];
 
@@ -70,19 +70,7 @@ export class AfricasTalkingTrigger implements INodeType {
 
 	// Africa's Talking has no API to register callback URLs: the user pastes the URL in AT's
 	// dashboard, so there is nothing to create, check or delete here.
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	webhookMethods = pastedUrlWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const req = this.getRequestObject();

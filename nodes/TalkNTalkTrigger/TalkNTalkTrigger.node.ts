@@ -3,7 +3,6 @@ import {
 	type ICredentialsDecrypted,
 	type ICredentialTestFunctions,
 	type IDataObject,
-	type IHookFunctions,
 	type INodeCredentialTestResult,
 	type INodeType,
 	type INodeTypeDescription,
@@ -12,6 +11,7 @@ import {
 } from 'n8n-workflow';
 import { EVENT_NAMES, EVENTS, parseCallback, type EventName } from './events';
 import { validSignature } from './signature';
+import { pastedUrlWebhookMethods } from '../common/webhookMethods';
 
 const SECRET_CREDENTIAL = 'talkNTalkWebhookApi';
 
@@ -88,19 +88,7 @@ export class TalkNTalkTrigger implements INodeType {
 
 	// TalkNTalk has no API to register webhooks: the user pastes the URL in its dashboard, so
 	// there is nothing to create, check or delete here.
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	webhookMethods = pastedUrlWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const req = this.getRequestObject();
