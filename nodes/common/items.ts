@@ -65,10 +65,24 @@ export interface FailedEntries {
 }
 
 /**
- * When entries of a multi-recipient send carry an `error`, the error that fails the item: how
- * many failed (the first five named) and how many others were accepted, so that what was sent is
- * never hidden (and never re-sent by a blind re-run). Undefined when nothing failed.
+ * The error that fails an item whose send had rejected recipients: how many failed (the first
+ * five named) and how many others were accepted, so that what was sent is never hidden (and never
+ * re-sent by a blind re-run). `continueGives` says what On Error → Continue outputs instead.
  */
+export function rejectedRecipients(provider: string, reasons: string[], failed: number, total: number, continueGives: string): FailedEntries {
+	const accepted = total - failed;
+	const listed = reasons.slice(0, 5).join('; ') + (failed > 5 ? '; …' : '');
+	return {
+		message: `${provider} rejected ${failed} of ${total} recipients: ${listed}`,
+		description:
+			accepted > 0
+				? `${accepted} other recipient(s) were accepted: do not re-run this item as is. Turn on Settings → On Error → Continue to get ${continueGives}.`
+				: 'No recipient was accepted.',
+		details: { failed, accepted },
+	};
+}
+
+/** When entries of a multi-recipient send (one item per recipient) carry an `error`, the error that fails the item. */
 export function failedEntries(
 	items: INodeExecutionData[],
 	provider: string,
@@ -76,14 +90,6 @@ export function failedEntries(
 ): FailedEntries | undefined {
 	const failed = items.filter((item) => item.json.error !== undefined);
 	if (failed.length === 0) return undefined;
-	const accepted = items.length - failed.length;
-	const listed = failed.slice(0, 5).map((item) => describe(item.json)).join('; ') + (failed.length > 5 ? '; …' : '');
-	return {
-		message: `${provider} rejected ${failed.length} of ${items.length} recipients: ${listed}`,
-		description:
-			accepted > 0
-				? `${accepted} other recipient(s) were accepted: do not re-run this item as is. Turn on Settings → On Error → Continue to get one item per recipient, failures included.`
-				: 'No recipient was accepted.',
-		details: { failed: failed.length, accepted },
-	};
+	const reasons = failed.slice(0, 5).map((item) => describe(item.json));
+	return rejectedRecipients(provider, reasons, failed.length, items.length, 'one item per recipient, failures included');
 }

@@ -1,5 +1,5 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
-import type { FailedEntries } from './items';
+import { rejectedRecipients, type FailedEntries } from './items';
 
 /** How a campaign's output is shaped (the node's Output field). */
 export type CampaignOutput = 'perRecipient' | 'summary';
@@ -107,16 +107,6 @@ export function failedInSummary(items: INodeExecutionData[], provider: string): 
 	const summary = items[0]?.json;
 	const failed = Number(summary?.failed ?? 0);
 	if (!summary || failed === 0) return undefined;
-	const total = Number(summary.recipients);
-	const accepted = total - failed;
-	const failures = (summary.failedRecipients ?? []) as IDataObject[];
-	const listed = failures.slice(0, 5).map((failure) => `${String(failure.recipient)}: ${String(failure.reason)}`).join('; ') + (failed > 5 ? '; …' : '');
-	return {
-		message: `${provider} rejected ${failed} of ${total} recipients: ${listed}`,
-		description:
-			accepted > 0
-				? `${accepted} other recipient(s) were accepted: do not re-run this item as is. Turn on Settings → On Error → Continue to get the summary with every failed recipient and its reason.`
-				: 'No recipient was accepted.',
-		details: { failed, accepted },
-	};
+	const reasons = ((summary.failedRecipients ?? []) as IDataObject[]).slice(0, 5).map((failure) => `${String(failure.recipient)}: ${String(failure.reason)}`);
+	return rejectedRecipients(provider, reasons, failed, Number(summary.recipients), 'the summary with every failed recipient and its reason');
 }

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-/** AT must never receive a parameter the user left empty (not even as the string "undefined"). */
+/** A provider must never receive a parameter the user left empty (not even as the string "undefined"). */
 export function isEmpty(value: unknown): boolean {
 	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }
