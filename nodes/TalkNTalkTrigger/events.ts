@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { isScalar, nestedDeeperThan } from '../common/untrustedInput';
 
 interface EventSpec {
 	name: string;
@@ -30,22 +31,6 @@ function isPlainObject(value: unknown): value is IDataObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function isScalar(value: unknown): value is string | number | boolean {
-	return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
-}
-
-/** Depth of a parsed JSON value, without recursion, stopping as soon as `max` is passed. */
-export function deeperThan(value: unknown, max: number): boolean {
-	const stack: Array<[unknown, number]> = [[value, 1]];
-	while (stack.length > 0) {
-		const [current, depth] = stack.pop() as [unknown, number];
-		if (typeof current !== 'object' || current === null) continue;
-		if (depth > max) return true;
-		for (const child of Object.values(current)) stack.push([child, depth + 1]);
-	}
-	return false;
-}
-
 /** A plain value as text; a present value that is an object or array is refused, naming its field. */
 function text(source: IDataObject, key: string, path: string, required = false): string | undefined | { reason: string } {
 	const value = Object.prototype.hasOwnProperty.call(source, key) ? source[key] : undefined;
@@ -60,7 +45,7 @@ function text(source: IDataObject, key: string, path: string, required = false):
  */
 export function parseCallback(body: unknown, headerEvent: unknown): Parsed {
 	if (!isPlainObject(body)) return { reason: 'The body must be a JSON object' };
-	if (deeperThan(body, MAX_DEPTH)) return { reason: `The body is nested more than ${MAX_DEPTH} levels deep` };
+	if (nestedDeeperThan(body, MAX_DEPTH)) return { reason: `The body is nested more than ${MAX_DEPTH} levels deep` };
 	const bodyEvent = text(body, 'event', 'event');
 	if (typeof bodyEvent === 'object') return bodyEvent;
 	const header = typeof headerEvent === 'string' && headerEvent.trim() !== '' ? headerEvent.trim() : undefined;

@@ -2,7 +2,8 @@ import * as crypto from 'crypto';
 import { NodeApiError, NodeOperationError, type IExecuteSingleFunctions, type IN8nHttpFullResponse } from 'n8n-workflow';
 import { throwOnHttpError, reasonOf } from '../../nodes/TalkNTalk/shared/errors';
 import { kenyanMobile, kenyanMobiles } from '../../nodes/TalkNTalk/shared/mobile';
-import { parseCallback, deeperThan } from '../../nodes/TalkNTalkTrigger/events';
+import { parseCallback } from '../../nodes/TalkNTalkTrigger/events';
+import { nestedDeeperThan as deeperThan } from '../../nodes/common/untrustedInput';
 import { validSignature } from '../../nodes/TalkNTalkTrigger/signature';
 import { NODE } from './context';
 
