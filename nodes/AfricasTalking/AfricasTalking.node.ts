@@ -8,7 +8,7 @@ import { smsDescription } from './resources/sms';
 import { voiceDescription } from './resources/voice';
 import { AT_BASE_URL } from '../AfricasTalkingCommon/environment';
 import { prepareRequestStep } from './shared/routing';
-import { subtitleFromLabels } from './shared/subtitle';
+import { subtitleFromLabels } from '../common/subtitle';
 
 const RESOURCES = [
 	{ name: 'Account', value: 'account' },

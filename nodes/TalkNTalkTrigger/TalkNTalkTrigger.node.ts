@@ -9,7 +9,7 @@ import {
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
-import { EVENT_NAMES, EVENTS, parseCallback, type EventName } from './events';
+import { EVENT_LABELS, EVENT_NAMES, EVENTS, parseCallback, type EventName } from './events';
 import { validSignature } from './signature';
 import { pastedUrlWebhookMethods } from '../common/webhookMethods';
 
@@ -33,8 +33,9 @@ export class TalkNTalkTrigger implements INodeType {
 		icon: { light: 'file:../../icons/talkntalk.svg', dark: 'file:../../icons/talkntalk.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["events"].join(", ")}}',
-		description: 'Starts the workflow when TalkNTalk reports a message status: sent, delivered, failed, undelivered or cancelled',
+		subtitle: `={{ $parameter["events"].map((event) => (${JSON.stringify(EVENT_LABELS)})[event] || event).join(", ") }}`,
+		// n8n shows this text for the whole "TalkNTalk" entry of the node panel, actions included.
+		description: 'Send single, bulk and address-book SMS with TalkNTalk, and start workflows when a message is sent, delivered, failed, undelivered or cancelled',
 		defaults: { name: 'TalkNTalk Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -59,7 +60,7 @@ export class TalkNTalkTrigger implements INodeType {
 				type: 'multiOptions',
 				required: true,
 				default: [...EVENT_NAMES],
-				options: EVENT_NAMES.map((value) => ({ name: EVENTS[value].name, value, description: EVENTS[value].description })).sort((a, b) =>
+				options: EVENT_NAMES.map((value) => ({ name: EVENTS[value].name, value, description: EVENTS[value].description, action: `On ${EVENTS[value].name}` })).sort((a, b) =>
 					a.name.localeCompare(b.name),
 				),
 				description: 'The events that start the workflow; other events are acknowledged and ignored',

@@ -19,6 +19,9 @@ export type EventName = keyof typeof EVENTS;
 
 export const EVENT_NAMES = Object.keys(EVENTS) as EventName[];
 
+/** Each event's label, for the node's subtitle. */
+export const EVENT_LABELS = Object.fromEntries(EVENT_NAMES.map((event) => [event, EVENTS[event].name]));
+
 /** The message fields of `data`, copied to the top of the output; each must be a plain value. */
 const MESSAGE_FIELDS = ['mobile', 'sender_id', 'message', 'status', 'network', 'source', 'created_at', 'updated_at'] as const;
 

@@ -54,7 +54,7 @@ function codex(folder: string): { alias?: string[]; resources?: Record<string, A
 }
 
 /** Evaluates a subtitle of the form `={{ ({...})[key] }}` for the given parameters, as n8n would. */
-function subtitleFor(node: INodeType, parameters: Record<string, string>): string {
+function subtitleFor(node: INodeType, parameters: Record<string, string | string[]>): string {
 	const expression = String(node.description.subtitle).replace(/^=\{\{/, '').replace(/\}\}$/, '');
 	// eslint-disable-next-line @typescript-eslint/no-implied-eval
 	return new Function('$parameter', `return ${expression}`)(parameters) as string;
@@ -74,6 +74,15 @@ describe('what users see in the editor', () => {
 		}
 		expect(subtitleFor(nodeNamed('AfricasTalkingTrigger'), { event: 'voiceCall' })).toBe('Voice Call');
 		expect(subtitleFor(nodeNamed('AfricasTalkingCallbackResponse'), { answer: 'ussd' })).toBe('USSD Menu');
+	});
+
+	it('gives TalkNTalk the same editor care: label subtitles, event labels, aliases, a panel text covering actions', () => {
+		expect(subtitleFor(nodeNamed('TalkNTalk'), { resource: 'sms', operation: 'sendBulk' })).toBe('SMS: Send Bulk');
+		expect(subtitleFor(nodeNamed('TalkNTalkTrigger'), { events: ['sms.delivered', 'sms.failed'] })).toBe('SMS Delivered, SMS Failed');
+		const events = nodeNamed('TalkNTalkTrigger').description.properties.find((p) => p.name === 'events') as INodeProperties;
+		for (const option of events.options as Array<{ name: string; action?: string }>) expect(option.action).toBe(`On ${option.name}`);
+		expect(codex('TalkNTalk').alias).toEqual(expect.arrayContaining(['SMS', 'Bulk SMS', 'Delivery Report']));
+		expect(nodeNamed('TalkNTalkTrigger').description.description).toMatch(/^Send .*SMS/);
 	});
 
 	it('labels every trigger event with its own casing ("On Incoming SMS"), which n8n would lower-case otherwise', () => {
