@@ -71,8 +71,9 @@ function parseRunOutput(stdout) {
 
 class N8n {
 	/**
-	 * @param {{ fakePort?: number, tntFakePort?: number, caPath?: string, env?: object, userFolder?: string, port?: number, packages?: string[] }} options
+	 * @param {{ fakePort?: number, tntFakePort?: number, caPath?: string, env?: object, userFolder?: string, port?: number, packages?: string[], nodeOptions?: string }} options
 	 * `packages`: the npm packages to install (default: the Africa's Talking package).
+	 * `nodeOptions`: Node.js options for n8n's process (e.g. `--max-old-space-size=512`).
 	 */
 	constructor(options = {}) {
 		this.options = options;
@@ -93,7 +94,9 @@ class N8n {
 	}
 
 	env(extra = {}) {
-		const { fakePort, tntFakePort, caPath, env } = this.options;
+		const { fakePort, tntFakePort, caPath, env, nodeOptions } = this.options;
+		const preload = fakePort || tntFakePort ? [`--require ${PRELOAD}`] : [];
+		const allNodeOptions = [...preload, ...(nodeOptions ? [nodeOptions] : [])].join(' ');
 		return cleanEnv({
 			N8N_USER_FOLDER: this.userFolder,
 			N8N_ENCRYPTION_KEY: 'n8n-nodes-africastalking-test-key',
@@ -115,7 +118,7 @@ class N8n {
 			...n8nVersion.env,
 			...(fakePort ? { AT_FAKE_PORT: String(fakePort) } : {}),
 			...(tntFakePort ? { TNT_FAKE_PORT: String(tntFakePort) } : {}),
-			...(fakePort || tntFakePort ? { NODE_OPTIONS: `--require ${PRELOAD}` } : {}),
+			...(allNodeOptions ? { NODE_OPTIONS: allNodeOptions } : {}),
 			...(caPath ? { NODE_EXTRA_CA_CERTS: caPath } : {}),
 			...env,
 			...extra,
