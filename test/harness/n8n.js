@@ -95,8 +95,7 @@ class N8n {
 
 	env(extra = {}) {
 		const { fakePort, tntFakePort, caPath, env, nodeOptions } = this.options;
-		const preload = fakePort || tntFakePort ? [`--require ${PRELOAD}`] : [];
-		const allNodeOptions = [...preload, ...(nodeOptions ? [nodeOptions] : [])].join(' ');
+		const allNodeOptions = [fakePort || tntFakePort ? `--require ${PRELOAD}` : '', nodeOptions ?? ''].filter(Boolean).join(' ');
 		return cleanEnv({
 			N8N_USER_FOLDER: this.userFolder,
 			N8N_ENCRYPTION_KEY: 'n8n-nodes-africastalking-test-key',
