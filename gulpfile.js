@@ -1,15 +1,17 @@
 'use strict';
-// tsc compiles the TypeScript; this copies what n8n loads beside the compiled nodes:
-// the icons (referenced as file:../../icons/...) and each node's codex JSON.
+// tsc compiles the TypeScript; this copies what n8n loads beside the compiled nodes of each
+// package: the icons (referenced as file:../../icons/...) and each node's codex JSON.
 const { src, dest, parallel } = require('gulp');
+const path = require('node:path');
+const { PACKAGES } = require('./scripts/packages');
 
-function copyIcons() {
-	return src('icons/*.{svg,png}', { encoding: false }).pipe(dest('dist/icons'));
-}
+const tasks = PACKAGES.flatMap(({ name, root }) => {
+	const copyIcons = () => src(path.join(root, 'icons/*.{svg,png}'), { encoding: false }).pipe(dest(path.join(root, 'dist/icons')));
+	const copyCodex = () => src(path.join(root, 'nodes/*/*.node.json')).pipe(dest(path.join(root, 'dist/nodes')));
+	copyIcons.displayName = `icons ${name}`;
+	copyCodex.displayName = `codex ${name}`;
+	return [copyIcons, copyCodex];
+});
 
-function copyCodex() {
-	return src('nodes/**/*.node.json').pipe(dest('dist/nodes'));
-}
-
-exports['build:assets'] = parallel(copyIcons, copyCodex);
+exports['build:assets'] = parallel(...tasks);
 exports.default = exports['build:assets'];

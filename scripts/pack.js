@@ -1,11 +1,12 @@
 'use strict';
 // `npm run pack`: builds once, then writes one tarball per package into dist-packages/, each
-// staged with its own package.json, README and only its own nodes, credentials and icons.
-// `--no-build` packs the current dist/ (the e2e harness, after `npm test` has built).
+// staged from its own root: package.json (without what only the repository needs), README,
+// LICENSE and its dist/. `--no-build` packs the current dist/ (the e2e harness, after `npm test`
+// has built).
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
-const { ROOT, PACKAGES, copyPackageFiles, packageJson } = require('./packages');
+const { ROOT, PACKAGES, packageJson } = require('./packages');
 
 const OUT = path.join(ROOT, 'dist-packages');
 
@@ -26,21 +27,20 @@ function stage(pkg) {
 	fs.mkdirSync(dir, { recursive: true });
 	const manifest = packageJson(pkg);
 	// What only the repository needs (build and test scripts, dev tools) stays out of the package.
-	delete manifest.scripts;
-	delete manifest.devDependencies;
-	delete manifest.allowScripts;
+	for (const field of ['scripts', 'devDependencies', 'allowScripts', 'workspaces']) delete manifest[field];
 	manifest.files = ['dist'];
 	fs.writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify(manifest, null, '\t')}\n`);
-	fs.copyFileSync(path.join(pkg.manifestDir, 'README.md'), path.join(dir, 'README.md'));
-	fs.copyFileSync(path.join(ROOT, 'LICENSE'), path.join(dir, 'LICENSE'));
-	copyPackageFiles(pkg, path.join(ROOT, 'dist'), path.join(dir, 'dist'));
+	for (const file of ['README.md', 'LICENSE', 'CHANGELOG.md']) fs.copyFileSync(path.join(pkg.root, file), path.join(dir, file));
+	fs.cpSync(path.join(pkg.root, 'dist'), path.join(dir, 'dist'), { recursive: true, filter: (file) => !file.endsWith('.tsbuildinfo') });
 	return dir;
 }
 
 /** Packs every package; returns { <package name>: <tarball path> }. */
 function pack({ build = true } = {}) {
 	if (build) run('npm', ['run', '--silent', 'build'], ROOT);
-	if (!fs.existsSync(path.join(ROOT, 'dist', 'nodes'))) throw new Error('dist/ is missing: run `npm run build` first');
+	for (const pkg of PACKAGES) {
+		if (!fs.existsSync(path.join(pkg.root, 'dist', 'nodes'))) throw new Error(`${path.relative(ROOT, path.join(pkg.root, 'dist'))} is missing: run \`npm run build\` first`);
+	}
 	fs.mkdirSync(OUT, { recursive: true });
 	const tarballs = {};
 	for (const pkg of PACKAGES) {

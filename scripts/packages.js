@@ -1,47 +1,27 @@
 'use strict';
-// The npm packages built from this one source tree, and which files belong to each. Used by
-// `npm run pack` (tarballs), `npm run lint` (n8n's rules on each package as published) and tests.
+// The npm packages built from this repository. Each has one root holding its own package.json,
+// README, LICENSE, eslint.config.mjs, nodes/, credentials/ and icons/, compiled into its own dist/.
+// The code both share is nodes/common/ at the repository root; packages/talkntalk/nodes/common
+// is a link to it, so each package compiles it into its own dist/nodes/common/ and n8n's lint
+// and verification scan read it in each package's source.
 const fs = require('node:fs');
 const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..');
 
 const PACKAGES = [
-	{
-		name: 'n8n-nodes-africastalking',
-		// The root package.json and README are this package's own.
-		manifestDir: ROOT,
-		nodePrefix: 'AfricasTalking',
-		iconPrefix: 'africastalking',
-	},
-	{
-		name: 'n8n-nodes-talkntalk',
-		manifestDir: path.join(ROOT, 'packages', 'talkntalk'),
-		nodePrefix: 'TalkNTalk',
-		iconPrefix: 'talkntalk',
-	},
+	{ name: 'n8n-nodes-africastalking', root: ROOT },
+	{ name: 'n8n-nodes-talkntalk', root: path.join(ROOT, 'packages', 'talkntalk') },
 ];
 
-/** Whether a path under nodes/, credentials/ or icons/ (source or dist) belongs to the package. */
-function belongsTo(pkg, relativePath) {
-	const [top, name] = relativePath.split(/[\\/]/);
-	if (top === 'nodes') return name === undefined || name === 'common' || name.startsWith(pkg.nodePrefix);
-	if (top === 'credentials') return name === undefined || name.startsWith(pkg.nodePrefix);
-	if (top === 'icons') return name === undefined || name.startsWith(`${pkg.iconPrefix}.`);
-	return false;
-}
-
-/** Copies `from/{nodes,credentials,icons}` into `to`, only what belongs to the package. */
-function copyPackageFiles(pkg, from, to) {
-	for (const top of ['nodes', 'credentials', 'icons']) {
-		const source = path.join(from, top);
-		if (!fs.existsSync(source)) continue;
-		fs.cpSync(source, path.join(to, top), { recursive: true, filter: (file) => belongsTo(pkg, path.relative(from, file)) });
-	}
-}
-
 function packageJson(pkg) {
-	return JSON.parse(fs.readFileSync(path.join(pkg.manifestDir, 'package.json'), 'utf8'));
+	return JSON.parse(fs.readFileSync(path.join(pkg.root, 'package.json'), 'utf8'));
 }
 
-module.exports = { ROOT, PACKAGES, belongsTo, copyPackageFiles, packageJson };
+/** The TypeScript sources of the nodes and credentials that the package registers with n8n. */
+function registeredSources(pkg) {
+	const { n8n } = packageJson(pkg);
+	return [...n8n.nodes, ...n8n.credentials].map((file) => file.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
+}
+
+module.exports = { ROOT, PACKAGES, packageJson, registeredSources };

@@ -42,9 +42,9 @@ export class VoiceXmlError extends Error {}
 const XML_CHARS: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
 export function escapeXml(text: string): string {
-	// Characters XML 1.0 cannot carry at all are dropped rather than sent to break AT's parser.
-	// eslint-disable-next-line no-control-regex
-	return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/[&<>"']/g, (c) => XML_CHARS[c]);
+	// Characters XML 1.0 cannot carry at all (controls other than tab, LF and CR; U+FFFE, U+FFFF)
+	// are dropped rather than sent to break AT's parser.
+	return text.replace(/[^\t\n\r\u0020-\uFFFD]/g, '').replace(/[&<>"']/g, (c) => XML_CHARS[c]);
 }
 
 type Attributes = Record<string, string | number | boolean | undefined>;

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type IHttpRequestOptions } from 'n8n-workflow';
 import { check } from '../../nodes/AfricasTalking/shared/checks';
-import { singleContext } from './context';
+import { singleContext } from './context.cjs';
 
 function request(body: IDataObject): IHttpRequestOptions {
 	return { url: '/x', method: 'POST', body };

@@ -4,7 +4,7 @@ import { throwOnHttpError } from '../../nodes/AfricasTalking/shared/errors';
 import { throwIfEntriesFailed } from '../../nodes/AfricasTalking/shared/responses';
 import { smsRecipientsToItems } from '../../nodes/AfricasTalking/resources/sms/smsResponse';
 import { balanceToItem } from '../../nodes/AfricasTalking/resources/account/getBalance';
-import { LIVE_CREDENTIALS, singleContext } from './context';
+import { LIVE_CREDENTIALS, singleContext } from './context.cjs';
 
 const response = (statusCode: number, body: unknown): IN8nHttpFullResponse => ({ statusCode, body: body as IN8nHttpFullResponse['body'], headers: {} });
 const recipient = (number: string, statusCode: number, status: string) => ({

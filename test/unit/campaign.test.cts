@@ -1,6 +1,6 @@
 import { NodeApiError, type DeclarativeRestApiSettings, type IExecutePaginationFunctions, type INodeExecutionData } from 'n8n-workflow';
 import { sendSmsInChunks } from '../../nodes/AfricasTalking/shared/campaign';
-import { NODE } from './context';
+import { NODE } from './context.cjs';
 
 type Answer = (numbers: string[], call: number) => Promise<INodeExecutionData[]>;
 

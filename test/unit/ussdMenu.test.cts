@@ -7,7 +7,7 @@ import { parseUssdMenu, UssdMenuError } from '../../nodes/AfricasTalkingCallback
 import { displayWarnings, expressionWithValues, fillPlaceholders, nonGsmCharacters } from '../../nodes/AfricasTalkingCallbackResponse/ussdMenu/text';
 import { walkUssdMenu, type UssdRenderer } from '../../nodes/AfricasTalkingCallbackResponse/ussdMenu/walker';
 import { USSD_FALLBACK } from '../../nodes/AfricasTalkingCommon/ussd';
-import { NODE } from './context';
+import { NODE } from './context.cjs';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Fixture = { start: string; screens: Array<Record<string, any> & { options?: Array<Record<string, any>> }> };

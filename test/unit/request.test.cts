@@ -1,7 +1,7 @@
 import type { IHttpRequestOptions } from 'n8n-workflow';
 import { africasTalkingUsername, AT_BASE_URL, baseUrlForEnvironment } from '../../nodes/AfricasTalkingCommon/environment';
 import { CONTENT_TYPE, prepareRequest } from '../../nodes/AfricasTalking/shared/request';
-import { LIVE_CREDENTIALS, SANDBOX_CREDENTIALS, singleContext } from './context';
+import { LIVE_CREDENTIALS, SANDBOX_CREDENTIALS, singleContext } from './context.cjs';
 
 describe('hosts per environment', () => {
 	it.each([

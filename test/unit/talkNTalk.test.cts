@@ -1,11 +1,11 @@
 import * as crypto from 'crypto';
 import { NodeApiError, NodeOperationError, type IExecuteSingleFunctions, type IN8nHttpFullResponse } from 'n8n-workflow';
-import { throwOnHttpError, reasonOf } from '../../nodes/TalkNTalk/shared/errors';
-import { kenyanMobile, kenyanMobiles } from '../../nodes/TalkNTalk/shared/mobile';
-import { parseCallback } from '../../nodes/TalkNTalkTrigger/events';
+import { throwOnHttpError, reasonOf } from '../../packages/talkntalk/nodes/TalkNTalk/shared/errors';
+import { kenyanMobile, kenyanMobiles } from '../../packages/talkntalk/nodes/TalkNTalk/shared/mobile';
+import { parseCallback } from '../../packages/talkntalk/nodes/TalkNTalkTrigger/events';
 import { nestedDeeperThan as deeperThan } from '../../nodes/common/untrustedInput';
-import { validSignature } from '../../nodes/TalkNTalkTrigger/signature';
-import { NODE } from './context';
+import { validSignature } from '../../packages/talkntalk/nodes/TalkNTalkTrigger/signature';
+import { NODE } from './context.cjs';
 
 // The real crypto, with timingSafeEqual observable: the signature check must go through it.
 jest.mock('crypto', () => {
@@ -186,5 +186,20 @@ describe('TalkNTalk webhook bodies', () => {
 		const parsed = parseCallback(hostile, undefined) as { output: Record<string, unknown> };
 		expect(parsed.output.id).toBe('1');
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+	});
+});
+
+describe('TalkNTalk Webhook API credential', () => {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { TalkNTalkTrigger } = require('../../packages/talkntalk/nodes/TalkNTalkTrigger/TalkNTalkTrigger.node');
+
+	it('is declared optional and tested by the trigger, which checks what can be checked without TalkNTalk', async () => {
+		const trigger = new TalkNTalkTrigger();
+		expect(trigger.description.credentials).toEqual([{ name: 'talkNTalkWebhookApi', required: false, testedBy: 'signingSecretTest' }]);
+		const test = (data: Record<string, unknown>) => trigger.methods.credentialTest.signingSecretTest.call({} as never, { id: '1', name: 'c', type: 'talkNTalkWebhookApi', data });
+		expect(await test({ signingSecret: 'whsec_0123456789abcdef' })).toMatchObject({ status: 'OK' });
+		expect(await test({ signingSecret: '' })).toEqual({ status: 'Error', message: 'Enter the signing secret of the endpoint' });
+		expect(await test({})).toMatchObject({ status: 'Error' });
+		expect(await test({ signingSecret: ' whsec_0123456789abcdef' })).toEqual({ status: 'Error', message: 'The signing secret starts or ends with a space: paste it again' });
 	});
 });

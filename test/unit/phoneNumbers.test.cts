@@ -1,6 +1,6 @@
 import { NodeOperationError } from 'n8n-workflow';
 import { parsePhoneNumbers } from '../../nodes/AfricasTalking/shared/phoneNumbers';
-import { NODE } from './context';
+import { NODE } from './context.cjs';
 
 describe('parsePhoneNumbers', () => {
 	it('accepts text separated by commas, semicolons, spaces and new lines', () => {

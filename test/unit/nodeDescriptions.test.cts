@@ -2,16 +2,24 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { INodeProperties, INodePropertyCollection, INodeType } from 'n8n-workflow';
 
-/** Every node of the source tree, loaded from its .node.ts file (new nodes are picked up by themselves). */
+/** The nodes/ folder of each package root. */
+const NODE_ROOTS = [path.resolve(__dirname, '../../nodes'), path.resolve(__dirname, '../../packages/talkntalk/nodes')];
+
+function nodeFolder(folder: string): string {
+	return path.join(NODE_ROOTS.find((root) => fs.existsSync(path.join(root, folder))) as string, folder);
+}
+
+/** Every node of both packages, loaded from its .node.ts file (new nodes are picked up by themselves). */
 function allNodes(): Array<[string, INodeType]> {
-	const root = path.resolve(__dirname, '../../nodes');
 	const nodes: Array<[string, INodeType]> = [];
-	for (const folder of fs.readdirSync(root)) {
-		const file = path.join(root, folder, `${folder}.node.ts`);
-		if (!fs.existsSync(file)) continue;
-		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const module = require(file) as Record<string, new () => INodeType>;
-		nodes.push([folder, new module[folder]()]);
+	for (const root of NODE_ROOTS) {
+		for (const folder of fs.readdirSync(root)) {
+			const file = path.join(root, folder, `${folder}.node.ts`);
+			if (!fs.existsSync(file)) continue;
+			// eslint-disable-next-line @typescript-eslint/no-require-imports
+			const module = require(file) as Record<string, new () => INodeType>;
+			nodes.push([folder, new module[folder]()]);
+		}
 	}
 	return nodes;
 }
@@ -42,7 +50,9 @@ describe.each(allNodes())('%s', (_folder, node) => {
 });
 
 it('finds every node of the tree', () => {
-	expect(allNodes().map(([folder]) => folder)).toEqual(expect.arrayContaining(['AfricasTalking', 'AfricasTalkingTrigger', 'AfricasTalkingCallbackResponse']));
+	expect(allNodes().map(([folder]) => folder)).toEqual(
+		expect.arrayContaining(['AfricasTalking', 'AfricasTalkingTrigger', 'AfricasTalkingCallbackResponse', 'TalkNTalk', 'TalkNTalkTrigger']),
+	);
 });
 
 function nodeNamed(folder: string): INodeType {
@@ -50,7 +60,7 @@ function nodeNamed(folder: string): INodeType {
 }
 
 function codex(folder: string): { alias?: string[]; resources?: Record<string, Array<{ url: string }>> } {
-	return JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../nodes', folder, `${folder}.node.json`), 'utf8'));
+	return JSON.parse(fs.readFileSync(path.join(nodeFolder(folder), `${folder}.node.json`), 'utf8'));
 }
 
 /** Evaluates a subtitle of the form `={{ ({...})[key] }}` for the given parameters, as n8n would. */
@@ -61,17 +71,24 @@ function subtitleFor(node: INodeType, parameters: Record<string, string | string
 }
 
 describe('what users see in the editor', () => {
+	it.each(['AfricasTalking', 'TalkNTalk'])('%s: the subtitle (a literal, as n8n\'s verification wants) shows the labels of every resource and operation', (folder) => {
+		const node = nodeNamed(folder);
+		const resources = node.description.properties.find((p) => p.name === 'resource')?.options as Array<{ value: string; name: string }>;
+		const operations = node.description.properties.filter((p) => p.name === 'operation');
+		expect(operations).toHaveLength(resources.length);
+		for (const property of operations) {
+			const resource = String(property.displayOptions?.show?.resource?.[0]);
+			const resourceLabel = resources.find((option) => option.value === resource)?.name;
+			for (const option of property.options as Array<{ value: string; name: string }>) {
+				expect(subtitleFor(node, { resource, operation: option.value })).toBe(`${resourceLabel}: ${option.name}`);
+			}
+		}
+	});
+
 	it('shows the labels users picked as subtitles, not internal values', () => {
 		const at = nodeNamed('AfricasTalking');
 		expect(subtitleFor(at, { resource: 'sms', operation: 'send' })).toBe('SMS: Send');
 		expect(subtitleFor(at, { resource: 'payments', operation: 'mobileB2C' })).toBe('Payment: Mobile B2C');
-		const operations = at.description.properties.filter((p) => p.name === 'operation');
-		for (const property of operations) {
-			const resource = String(property.displayOptions?.show?.resource?.[0]);
-			for (const option of property.options as Array<{ value: string; name: string }>) {
-				expect(subtitleFor(at, { resource, operation: option.value })).toMatch(new RegExp(`: ${option.name}$`));
-			}
-		}
 		expect(subtitleFor(nodeNamed('AfricasTalkingTrigger'), { event: 'voiceCall' })).toBe('Voice Call');
 		expect(subtitleFor(nodeNamed('AfricasTalkingCallbackResponse'), { answer: 'ussd' })).toBe('USSD Menu');
 	});
@@ -117,21 +134,20 @@ describe('what users see in the editor', () => {
 		expect(text).toMatch(/callbacks/);
 	});
 
-	it('orders list fields by task: a B2C recipient starts with the phone number, Say shows Text before Play Beep', () => {
+	it('orders a B2C recipient by task (phone number first); Voice actions and USSD screens alphabetically, as n8n\'s verification requires', () => {
 		const b2c = nodeNamed('AfricasTalking').description.properties.find(
 			(p) => p.name === 'recipientList' && p.displayOptions?.show?.operation?.includes('mobileB2C'),
 		) as INodeProperties;
 		const b2cFields = ((b2c.options as INodePropertyCollection[])[0].values).map((v) => v.name);
 		expect(b2cFields).toEqual(['phoneNumber', 'amount', 'currencyCode', 'name', 'reason', 'providerChannel', 'metadata']);
-		const actions = nodeNamed('AfricasTalkingCallbackResponse').description.properties.find((p) => p.name === 'actions') as INodeProperties;
-		const values = (actions.options as INodePropertyCollection[])[0].values;
-		const shownFor = (type: string) =>
-			values.filter((v) => v.name !== 'type' && (v.displayOptions?.show?.type as string[] | undefined)?.includes(type)).map((v) => v.name);
-		expect(shownFor('say')).toEqual(['text', 'voice', 'playBeep']);
-		expect(shownFor('getDigits')[0]).toBe('promptType');
-		expect(shownFor('getDigits').at(-1)).toBe('callbackUrl');
-		const screens = nodeNamed('AfricasTalkingCallbackResponse').description.properties.find((p) => p.name === 'menuScreens') as INodeProperties;
-		expect(((screens.options as INodePropertyCollection[])[0].values).map((v) => v.name).slice(0, 3)).toEqual(['id', 'type', 'text']);
+		const labelsOf = (name: string) =>
+			((nodeNamed('AfricasTalkingCallbackResponse').description.properties.find((p) => p.name === name)?.options as INodePropertyCollection[])[0].values).map(
+				(v) => v.displayName,
+			);
+		const alphabetical = (labels: string[]) => [...labels].sort((a, b) => a.localeCompare(b));
+		expect(labelsOf('actions')[0]).toBe('Action');
+		expect(labelsOf('actions')).toEqual(alphabetical(labelsOf('actions')));
+		expect(labelsOf('menuScreens')).toEqual(alphabetical(labelsOf('menuScreens')));
 	});
 
 	it('shows the B2C recipient limit as a notice (a hint on a list is never rendered)', () => {

@@ -5,8 +5,8 @@ import { Limiter } from '../../nodes/common/limiter';
 import { CampaignSummary } from '../../nodes/common/summary';
 import { encodeFormValue, decodeFormValue } from '../../nodes/common/values';
 import { phoneListText } from '../../nodes/AfricasTalking/shared/phoneNumbers';
-import { NODE, LIVE_CREDENTIALS } from './context';
-import { BULK_DEFAULTS, sendInTalkNTalkChunks } from '../../nodes/TalkNTalk/shared/campaign';
+import { NODE, LIVE_CREDENTIALS } from './context.cjs';
+import { BULK_DEFAULTS, sendInTalkNTalkChunks } from '../../packages/talkntalk/nodes/TalkNTalk/shared/campaign';
 
 interface Call {
 	to: string[];

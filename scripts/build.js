@@ -1,0 +1,18 @@
+'use strict';
+// `npm run build`: each package compiles into its own dist/ (tsc), then gulp copies what n8n loads
+// beside the compiled nodes (icons, codex JSON).
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const { ROOT, PACKAGES } = require('./packages');
+
+function run(bin, args) {
+	const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', ...bin), ...args], { cwd: ROOT, stdio: 'inherit' });
+	if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+for (const pkg of PACKAGES) {
+	fs.rmSync(path.join(pkg.root, 'dist'), { recursive: true, force: true });
+	run(['typescript', 'bin', 'tsc'], ['-p', path.join(pkg.root, 'tsconfig.json')]);
+}
+run(['gulp', 'bin', 'gulp.js'], ['build:assets']);
