@@ -2,7 +2,7 @@ import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from '
 import { accountDescription } from './resources/account';
 import { airtimeDescription } from './resources/airtime';
 import { mobileDataDescription } from './resources/mobileData';
-import { paymentsDescription } from './resources/payments';
+import { paymentDescription } from './resources/payment';
 import { premiumSubscriptionDescription } from './resources/premiumSubscription';
 import { smsDescription } from './resources/sms';
 import { voiceDescription } from './resources/voice';
@@ -13,7 +13,7 @@ const RESOURCES = [
 	{ name: 'Account', value: 'account' },
 	{ name: 'Airtime', value: 'airtime' },
 	{ name: 'Mobile Data', value: 'mobileData' },
-	{ name: 'Payment', value: 'payments', description: 'Only for accounts approved for Payments' },
+	{ name: 'Payment', value: 'payment', description: 'Only for accounts approved for Payments' },
 	{ name: 'Premium Subscription', value: 'premiumSubscription' },
 	{ name: 'SMS', value: 'sms' },
 	{ name: 'Voice', value: 'voice' },
@@ -25,7 +25,7 @@ const OPERATIONS = [
 	...voiceDescription,
 	...airtimeDescription,
 	...mobileDataDescription,
-	...paymentsDescription,
+	...paymentDescription,
 	...accountDescription,
 ];
 
@@ -39,7 +39,7 @@ export class AfricasTalking implements INodeType {
 		// The labels the user picked, by resource and operation (n8n's $parameter holds only the stored
 		// values); a unit test checks it against every operation's label.
 		subtitle:
-			'={{ ({"sms:fetchInbox":"SMS: Fetch Inbox","sms:send":"SMS: Send","sms:sendPremium":"SMS: Send Premium","premiumSubscription:create":"Premium Subscription: Create","premiumSubscription:createCheckoutToken":"Premium Subscription: Create Checkout Token","premiumSubscription:createSafaricom":"Premium Subscription: Create Safaricom Subscription","premiumSubscription:delete":"Premium Subscription: Delete","premiumSubscription:getAll":"Premium Subscription: Get Many","voice:getQueueStatus":"Voice: Get Queue Status","voice:makeCall":"Voice: Make Call","voice:transferCall":"Voice: Transfer Call","voice:uploadMedia":"Voice: Upload Media","airtime:getTransactionStatus":"Airtime: Get Transaction Status","airtime:send":"Airtime: Send","mobileData:getTransactionStatus":"Mobile Data: Get Transaction Status","mobileData:getWalletBalance":"Mobile Data: Get Wallet Balance","mobileData:send":"Mobile Data: Send","payments:getProductTransactions":"Payment: Get Product Transactions","payments:getTransaction":"Payment: Get Transaction","payments:getWalletBalance":"Payment: Get Wallet Balance","payments:getWalletTransactions":"Payment: Get Wallet Transactions","payments:mobileB2B":"Payment: Mobile B2B","payments:mobileB2C":"Payment: Mobile B2C","payments:mobileCheckout":"Payment: Mobile Checkout","payments:topUpStash":"Payment: Top Up Stash","payments:walletTransfer":"Payment: Wallet Transfer","account:getBalance":"Account: Get Balance"})[$parameter["resource"] + ":" + $parameter["operation"]] }}',
+			'={{ ({"sms:fetchInbox":"SMS: Fetch Inbox","sms:send":"SMS: Send","sms:sendPremium":"SMS: Send Premium","premiumSubscription:create":"Premium Subscription: Create","premiumSubscription:createCheckoutToken":"Premium Subscription: Create Checkout Token","premiumSubscription:createSafaricom":"Premium Subscription: Create Safaricom Subscription","premiumSubscription:delete":"Premium Subscription: Delete","premiumSubscription:getAll":"Premium Subscription: Get Many","voice:getQueueStatus":"Voice: Get Queue Status","voice:makeCall":"Voice: Make Call","voice:transferCall":"Voice: Transfer Call","voice:uploadMedia":"Voice: Upload Media","airtime:getTransactionStatus":"Airtime: Get Transaction Status","airtime:send":"Airtime: Send","mobileData:getTransactionStatus":"Mobile Data: Get Transaction Status","mobileData:getWalletBalance":"Mobile Data: Get Wallet Balance","mobileData:send":"Mobile Data: Send","payment:getProductTransactions":"Payment: Get Product Transactions","payment:getTransaction":"Payment: Get Transaction","payment:getWalletBalance":"Payment: Get Wallet Balance","payment:getWalletTransactions":"Payment: Get Wallet Transactions","payment:mobileB2B":"Payment: Mobile B2B","payment:mobileB2C":"Payment: Mobile B2C","payment:mobileCheckout":"Payment: Mobile Checkout","payment:topUpStash":"Payment: Top Up Stash","payment:walletTransfer":"Payment: Wallet Transfer","account:getBalance":"Account: Get Balance"})[$parameter["resource"] + ":" + $parameter["operation"]] }}',
 		description: "Send SMS, make calls, send airtime and data, and take payments with Africa's Talking",
 		defaults: { name: "Africa's Talking" },
 		usableAsTool: true,

@@ -314,4 +314,4 @@ const ROUTES = [
 	{ host: 'payments', method: 'GET', path: '/query/wallet/balance', requiredQuery: ['username'], handle: walletBalance },
 ];
 
-module.exports = { ROUTES, SMS_STATUS, DATA_UNITS, DATA_VALIDITY, B2C_REASONS, B2B_PROVIDERS, B2B_TRANSFER_TYPES };
+module.exports = { ROUTES };
