@@ -255,3 +255,32 @@ describe('trigger: SIM Swap Result', () => {
 		expect(readCallback('simSwapResult', 'json', { requestId: { a: 1 }, status: 'Swapped' })).toEqual({ reason: 'Unexpected value for requestId: expected text or a number' });
 	});
 });
+
+describe("what n8n's editor shows for the new resources", () => {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { AfricasTalking } = require('../../nodes/AfricasTalking/AfricasTalking.node');
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { AfricasTalkingTrigger } = require('../../nodes/AfricasTalkingTrigger/AfricasTalkingTrigger.node');
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const codex = (folder: string) => require(`../../nodes/${folder}/${folder}.node.json`) as { alias: string[] };
+	const node = new AfricasTalking();
+	const subtitle = (resource: string, operation: string) =>
+		new Function('$parameter', `return ${String(node.description.subtitle).replace(/^=\{\{/, '').replace(/\}\}$/, '')}`)({ resource, operation });
+
+	it('labels the new operations in the subtitle and in the action list', () => {
+		expect(subtitle('insights', 'checkSimSwap')).toBe('Insight: Check SIM Swap');
+		expect(subtitle('whatsapp', 'sendTemplate')).toBe('WhatsApp: Send Template');
+		expect(subtitle('chat', 'updateConsent')).toBe('Chat: Update Consent');
+		const actions = [checkSimSwap, waSendMessage, waSendTemplate, chatSendMessage, updateConsent].map((op) => op.option.action);
+		expect(actions).toEqual(['Check whether a SIM was swapped', 'Send a WhatsApp message', 'Send a WhatsApp template', 'Send a chat message', 'Update a customer consent']);
+	});
+
+	it('can be found as WhatsApp, Telegram, Chat and SIM swap in the node panel, and the trigger shows the event', () => {
+		expect(codex('AfricasTalking').alias).toEqual(expect.arrayContaining(['WhatsApp', 'Telegram', 'Chat', 'SIM Swap']));
+		expect(codex('AfricasTalkingTrigger').alias).toContain('SIM Swap');
+		const trigger = new AfricasTalkingTrigger();
+		const event = trigger.description.properties.find((p: { name: string }) => p.name === 'event');
+		expect(event.options).toContainEqual(expect.objectContaining({ value: 'simSwapResult', name: 'SIM Swap Result', action: 'On SIM Swap Result' }));
+		expect(trigger.description.description).toMatch(/WhatsApp.*SIM swap/);
+	});
+});
