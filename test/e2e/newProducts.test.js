@@ -14,6 +14,8 @@ jest.setTimeout(240000);
 const stack = useStack();
 
 const JSON_TYPE = 'application/json';
+/** A refusal's message starts with this text (a sentence may follow, e.g. that nothing was sent). */
+const startsWith = (text) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
 const HOSTS = { live: { insights: 'insights.africastalking.com', chat: 'chat.africastalking.com' }, sandbox: { insights: 'insights.sandbox.africastalking.com' } };
 
 async function runCase(environment, parameters, items = [{}], options = {}) {
@@ -154,7 +156,7 @@ describe('WhatsApp and Chat with a live credential', () => {
 describe('WhatsApp and Chat with a sandbox credential: refused before sending', () => {
 	it.each(LIVE_ONLY_CASES.map((c) => [c.name, c]))('%s', async (_name, testCase) => {
 		const { error } = await runCase('sandbox', testCase.parameters);
-		expect(error.message).toBe(`Africa's Talking has no sandbox for ${testCase.parameters.resource === 'whatsapp' ? 'WhatsApp' : 'Chat'}: nothing was sent (item 1)`);
+		expect(error.message).toMatch(startsWith(`Africa's Talking has no sandbox for ${testCase.parameters.resource === 'whatsapp' ? 'WhatsApp' : 'Chat'}: nothing was sent (item 1)`));
 		expect(error.description).toMatch(/Environment: Live/);
 		expect(stack.fake.requests).toHaveLength(0);
 	});
@@ -173,7 +175,7 @@ describe('bad input: refused before anything is sent, naming the field and the i
 		['a location without its longitude', chat({ chatMessageType: 'location', latitude: '-1.29', longitude: '={{ $json.v }}' }), ['36.8', ''], '"Longitude" is empty: a location needs both coordinates (item 2)'],
 	])('%s', async (_what, parameters, values, message) => {
 		const { error } = await runCase('live', parameters, values.map((v) => ({ v })));
-		expect(error.message).toBe(message);
+		expect(error.message).toMatch(startsWith(message));
 		expect(stack.fake.requests.length).toBeLessThanOrEqual(1);
 		for (const request of stack.fake.requests) expect(JSON.stringify(request.body)).toContain(JSON.stringify(values[0]).slice(1, -1));
 	});
