@@ -12,7 +12,7 @@ import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
 import { itemsFor } from '../../../common/items';
 import { throwApiError } from '../../shared/errors';
 import { parsePhoneNumbers } from '../../shared/phoneNumbers';
-import { rejectFailedEntries } from '../../shared/responses';
+import { throwIfEntriesFailed } from '../../shared/responses';
 import { operationRouting } from '../../shared/routing';
 import { requireCount } from '../../shared/validation';
 
@@ -74,6 +74,11 @@ async function simSwapItems(this: IExecuteSingleFunctions, _items: INodeExecutio
 	);
 }
 
+/** A number AT did not queue fails the item (saying how many were), unless On Error is Continue. */
+async function rejectUnqueued(this: IExecuteSingleFunctions, items: INodeExecutionData[], response: IN8nHttpFullResponse): Promise<INodeExecutionData[]> {
+	return await throwIfEntriesFailed.call(this, items, String(response.statusCode));
+}
+
 export const option: INodePropertyOptions = {
 	name: 'Check SIM Swap',
 	value: 'checkSimSwap',
@@ -85,7 +90,7 @@ export const option: INodePropertyOptions = {
 		baseURL: AT_BASE_URL.insights,
 		encoding: 'json',
 		preSend: [phoneNumbersInBody],
-		postReceive: [simSwapItems, rejectFailedEntries],
+		postReceive: [simSwapItems, rejectUnqueued],
 	}),
 };
 
