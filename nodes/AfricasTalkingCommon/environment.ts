@@ -18,7 +18,7 @@ export const AT_BASE_URL = {
 	data: 'https://bundles.africastalking.com',
 	payments: 'https://payments.africastalking.com',
 	insights: 'https://insights.africastalking.com',
-	/** WhatsApp and Chat: live only, AT has no sandbox for them (see resources/chat/chatShared.ts). */
+	/** WhatsApp and Chat: live only, AT has no sandbox for them (see nodes/AfricasTalking/shared/chatApi.ts). */
 	chat: 'https://chat.africastalking.com',
 } as const;
 

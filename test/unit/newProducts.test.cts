@@ -6,7 +6,7 @@ import * as waSendMessage from '../../nodes/AfricasTalking/resources/whatsapp/se
 import * as waSendTemplate from '../../nodes/AfricasTalking/resources/whatsapp/sendTemplate';
 import * as chatSendMessage from '../../nodes/AfricasTalking/resources/chat/sendMessage';
 import * as updateConsent from '../../nodes/AfricasTalking/resources/chat/updateConsent';
-import { refusedStatusCode, type Refuse } from '../../nodes/AfricasTalking/resources/chat/chatShared';
+import { refusedStatusCode, type Refuse } from '../../nodes/AfricasTalking/shared/chatApi';
 import { EVENTS, readCallback } from '../../nodes/AfricasTalkingTrigger/events';
 import { isoDate, simSwapResult } from '../../nodes/AfricasTalkingTrigger/simSwap';
 import { LIVE_CREDENTIALS, NODE, SANDBOX_CREDENTIALS } from './context.cjs';

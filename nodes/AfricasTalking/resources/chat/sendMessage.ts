@@ -2,7 +2,7 @@ import { updateDisplayOptions, type IDataObject, type INodeProperties, type INod
 import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
 import { bodyToItem } from '../../shared/responses';
 import { operationRouting } from '../../shared/routing';
-import { bodyFrom, liveOnly, mediaTypeField, mediaTypeOf, rejectStatusCode, requireHttpsUrl, requirePhone, requireText, text, type Refuse } from './chatShared';
+import { bodyFrom, liveOnly, mediaTypeField, mediaTypeOf, rejectStatusCode, requireHttpsUrl, requirePhone, requireText, text, type Refuse } from '../../shared/chatApi';
 
 export const CHANNELS = ['WhatsApp', 'Telegram'];
 

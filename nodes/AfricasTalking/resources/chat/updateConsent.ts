@@ -2,7 +2,7 @@ import { updateDisplayOptions, type INodeProperties, type INodePropertyOptions }
 import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
 import { bodyToItem } from '../../shared/responses';
 import { operationRouting } from '../../shared/routing';
-import { bodyFrom, liveOnly, rejectStatusCode, text } from './chatShared';
+import { bodyFrom, liveOnly, rejectStatusCode, text } from '../../shared/chatApi';
 import { channelAddress, channelFields, channelOf } from './sendMessage';
 
 export const CONSENT_ACTIONS = { optIn: 'OptIn', optOut: 'OptOut' } as const;

@@ -14,7 +14,7 @@ import {
 	requireText,
 	text,
 	type Refuse,
-} from '../chat/chatShared';
+} from '../../shared/chatApi';
 
 export interface WhatsAppMessage {
 	messageType: unknown;

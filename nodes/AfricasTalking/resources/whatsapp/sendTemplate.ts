@@ -2,7 +2,7 @@ import { updateDisplayOptions, type IDataObject, type INodeProperties, type INod
 import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
 import { bodyToItem } from '../../shared/responses';
 import { operationRouting } from '../../shared/routing';
-import { bodyFrom, liveOnly, rejectStatusCode, requireHttpsUrl, requirePhone, requireText, text, type Refuse } from '../chat/chatShared';
+import { bodyFrom, liveOnly, rejectStatusCode, requireHttpsUrl, requirePhone, requireText, text, type Refuse } from '../../shared/chatApi';
 import { waNumberField } from './sendMessage';
 
 export const TEMPLATE_CATEGORIES = ['MARKETING', 'UTILITY', 'AUTHENTICATION'];

@@ -7,9 +7,9 @@ import {
 	type INodeExecutionData,
 	type INodeProperties,
 } from 'n8n-workflow';
-import { CREDENTIAL_NAME } from '../../../AfricasTalkingCommon/environment';
-import { throwApiError } from '../../shared/errors';
-import type { PostReceive, PreSend } from '../../shared/routing';
+import { CREDENTIAL_NAME } from '../../AfricasTalkingCommon/environment';
+import { throwApiError } from './errors';
+import type { PostReceive, PreSend } from './routing';
 
 /**
  * What WhatsApp and Chat share: AT serves them on chat.africastalking.com only (no sandbox), their
