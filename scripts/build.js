@@ -1,6 +1,6 @@
 'use strict';
-// `npm run build`: each package compiles into its own dist/ (tsc), then gulp copies what n8n loads
-// beside the compiled nodes (icons, codex JSON).
+// `npm run build`, first step: each package compiles into its own dist/ (tsc). The second step,
+// `gulp build:assets`, copies what n8n loads beside the compiled nodes (icons, codex JSON).
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -15,4 +15,3 @@ for (const pkg of PACKAGES) {
 	fs.rmSync(path.join(pkg.root, 'dist'), { recursive: true, force: true });
 	run(['typescript', 'bin', 'tsc'], ['-p', path.join(pkg.root, 'tsconfig.json')]);
 }
-run(['gulp', 'bin', 'gulp.js'], ['build:assets']);

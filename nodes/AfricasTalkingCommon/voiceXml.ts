@@ -6,7 +6,7 @@ import type { IDataObject } from 'n8n-workflow';
  * run are refused with a message that says what to change.
  */
 
-export type Prompt = { say?: string; voice?: string; playBeep?: boolean } | { play: string };
+type Prompt = { say?: string; voice?: string; playBeep?: boolean } | { play: string };
 
 export type VoiceAction =
 	| { action: 'say'; text: string; voice?: string; playBeep?: boolean }

@@ -2,7 +2,7 @@ import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 import { sameSecret } from '../common/untrustedInput';
 
 /** The optional credential that protects the trigger (credentials/AfricasTalkingWebhookApi.credentials.ts). */
-export const WEBHOOK_CREDENTIAL = 'africasTalkingWebhookApi';
+const WEBHOOK_CREDENTIAL = 'africasTalkingWebhookApi';
 
 /** The credential's fields; n8n keeps them encrypted and never puts them in an execution. */
 export interface WebhookProtection {
@@ -16,7 +16,7 @@ function ipv4ToNumber(ip: string): number | undefined {
 	return parts.reduce((n, p) => n * 256 + Number(p), 0);
 }
 
-export function normalizeIp(ip: string | undefined): string {
+function normalizeIp(ip: string | undefined): string {
 	return String(ip ?? '').replace(/^::ffff:/, '').trim();
 }
 

@@ -11,8 +11,8 @@ import {
 import { accountKey, acquireLimiter, releaseLimiter, type Limiter } from './limiter';
 import { CampaignSummary, type CampaignOutput, type RecipientOutcome } from './summary';
 
-export { accountKey, Limiter } from './limiter';
-export { CampaignSummary, type CampaignOutput, type RecipientOutcome } from './summary';
+export { accountKey } from './limiter';
+export type { RecipientOutcome } from './summary';
 
 /**
  * The provider-neutral core of bulk sends: a list goes out in chunks of `batchSize` per request;
@@ -36,23 +36,40 @@ export interface CampaignOptions {
 	includeMessageIds?: boolean;
 }
 
-export const CAMPAIGN_DEFAULTS: CampaignOptions = { batchSize: 1000, maxConcurrency: 10, maxPerSecond: 0, retry: true, maxRetries: 4 };
+/**
+ * A provider's campaign limits and defaults, for one kind of send: the node's fields
+ * (campaignFields.ts) and their reader (campaignOptions) are both built from it.
+ */
+export interface CampaignProvider {
+	/** The provider as the fields name it ("Africa's Talking"). */
+	name: string;
+	defaults: CampaignOptions;
+	/** Most recipients one request may carry; 1 when each request carries one (no Recipients per Request field). */
+	maxBatchSize: number;
+	/** The provider states its rate limit per minute: the field is Max Requests per Minute, else per Second. */
+	ratePerMinute: boolean;
+	/** What the rate field says of the provider's own limit. */
+	rateDescription: string;
+}
+
 const BACKOFF_BASE_MS = 250;
 const BACKOFF_MAX_MS = 30000;
 
 /**
- * The campaign options of the node's `options` collection, with defaults (provider defaults may
- * override), and its Output (`output`: perRecipient or summary) and `includeMessageIds` fields.
+ * The campaign options of the node's `options` collection (campaignOptionFields), with the
+ * provider's defaults and limits, and its Output and Include Message IDs fields.
  */
-export function campaignOptions(this: IExecutePaginationFunctions, defaults: CampaignOptions = CAMPAIGN_DEFAULTS): CampaignOptions {
+export function campaignOptions(this: IExecutePaginationFunctions, provider: CampaignProvider): CampaignOptions {
 	const given = this.getNodeParameter('options', {}) as IDataObject;
-	const number = (key: keyof CampaignOptions) => (given[key] === undefined || given[key] === '' ? (defaults[key] as number) : Number(given[key]));
+	const { defaults } = provider;
+	const number = (key: string, fallback: number) => (given[key] === undefined || given[key] === '' ? fallback : Number(given[key]));
+	const perSecond = provider.ratePerMinute ? number('maxPerMinute', defaults.maxPerSecond * 60) / 60 : number('maxPerSecond', defaults.maxPerSecond);
 	return {
-		batchSize: Math.max(1, number('batchSize')),
-		maxConcurrency: Math.max(0, number('maxConcurrency')),
-		maxPerSecond: Math.max(0, number('maxPerSecond')),
+		batchSize: Math.min(provider.maxBatchSize, Math.max(1, number('batchSize', defaults.batchSize))),
+		maxConcurrency: Math.max(0, number('maxConcurrency', defaults.maxConcurrency)),
+		maxPerSecond: Number.isFinite(perSecond) && perSecond > 0 ? perSecond : 0,
 		retry: given.retry === undefined ? defaults.retry : given.retry === true,
-		maxRetries: Math.max(0, number('maxRetries')),
+		maxRetries: Math.max(0, number('maxRetries', defaults.maxRetries)),
 		maxRetryAfterMs: defaults.maxRetryAfterMs,
 		output: this.getNodeParameter('output', 'perRecipient') === 'summary' ? 'summary' : 'perRecipient',
 		includeMessageIds: this.getNodeParameter('includeMessageIds', false) === true,
@@ -94,12 +111,6 @@ async function requestWithRetry(
 			await sleep(backoff(attempt, error, options));
 		}
 	}
-}
-
-export function chunk<T>(list: T[], size: number): T[][] {
-	const chunks: T[][] = [];
-	for (let i = 0; i < list.length; i += size) chunks.push(list.slice(i, i + size));
-	return chunks;
 }
 
 export interface ChunkedSend<T> {

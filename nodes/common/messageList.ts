@@ -70,7 +70,7 @@ interface CheckedList {
  * The first bad entry stops the node with an error naming its index and field; with Continue On
  * Fail, bad entries are refused (reported, never sent) and the others go out.
  */
-export function checkMessageList(this: IExecutePaginationFunctions, send: MessageListSend): CheckedList {
+function checkMessageList(this: IExecutePaginationFunctions, send: MessageListSend): CheckedList {
 	const list = asList.call(this, send.field, send.list);
 	const itemIndex = this.getItemIndex();
 	const refuse = (index: number, field: string, problem: string, description: string) =>

@@ -1,11 +1,15 @@
 import type {
 	DeclarativeRestApiSettings,
+	ICredentialDataDecryptedObject,
+	IDataObject,
 	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
+	INodePropertyRouting,
 } from 'n8n-workflow';
+import { redactedApiError, retryAfterMs } from './items';
 
 /** The shapes of the functions n8n's declarative routing calls, as both packages' operations write them. */
 export type PreSend = (this: IExecuteSingleFunctions, options: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
@@ -18,3 +22,61 @@ export type Pagination = (
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ) => Promise<INodeExecutionData[]>;
+
+/** What differs between providers in reading an HTTP error; the step that reads it is one (httpErrorStep). */
+export interface HttpErrorReading {
+	/** The credential whose API key is redacted from the error. */
+	credentialName: string;
+	/** How the message starts for a 401 and for any other error status. */
+	rejected: string;
+	refused: string;
+	/** The provider's own reason, from its error body. */
+	reasonOf: (body: unknown) => string;
+	/** What to check, for this status and these credentials. */
+	hintFor: (statusCode: number, credentials: ICredentialDataDecryptedObject) => string;
+	/** More for the error's context (e.g. the provider's error code). */
+	context?: (response: IN8nHttpFullResponse) => IDataObject;
+}
+
+/**
+ * The first postReceive step of every operation (requests ignore HTTP status errors): an answer
+ * of 400 or more becomes a NodeApiError with the provider's reason, what to check, and
+ * Retry-After in its context (the campaign core retries on it). The API key is redacted from
+ * everything, even when an answer echoes the request.
+ */
+export function httpErrorStep(reading: HttpErrorReading): PostReceive {
+	return async function throwOnHttpError(this: IExecuteSingleFunctions, items: INodeExecutionData[], response: IN8nHttpFullResponse) {
+		if (response.statusCode < 400) return items;
+		const credentials = await this.getCredentials(reading.credentialName);
+		const reason = reading.reasonOf(response.body) || `HTTP ${response.statusCode}`;
+		throw redactedApiError(this.getNode(), [credentials.apiKey], {
+			message: `${response.statusCode === 401 ? reading.rejected : reading.refused}: ${reason}`,
+			description: reading.hintFor(response.statusCode, credentials),
+			httpCode: String(response.statusCode),
+			itemIndex: this.getItemIndex(),
+			details: { statusCode: response.statusCode, reason },
+			context: { retryAfterMs: retryAfterMs(response.headers?.['retry-after']), ...reading.context?.(response) },
+		});
+	};
+}
+
+export interface DeclarativeOperation {
+	/** Method, URL and whatever else every request of the operation carries. */
+	request: INodePropertyRouting['request'];
+	/** Steps on the whole request; a field's own check sits on that field. */
+	preSend?: readonly PreSend[];
+	/** Output shaping, after the provider's HTTP error step. */
+	postReceive?: readonly PostReceive[];
+	/** The requests one item makes, when more than one (pages, chunks, rate-limited sends). */
+	pagination?: Pagination;
+}
+
+/** Routing for one operation, with the provider's HTTP error step first among the output steps. */
+export function declarativeRouting(errorStep: PostReceive, op: DeclarativeOperation): INodePropertyRouting {
+	return {
+		request: op.request,
+		send: { preSend: [...(op.preSend ?? [])], ...(op.pagination ? { paginate: true } : {}) },
+		output: { postReceive: [errorStep, ...(op.postReceive ?? [])] },
+		...(op.pagination ? { operations: { pagination: op.pagination } } : {}),
+	};
+}

@@ -13,7 +13,7 @@ const { credentialData } = require('./stack');
 
 jest.setTimeout(300000);
 
-const checkout = { resource: 'payments', operation: 'mobileCheckout', productName: 'Shop', phoneNumber: '+254711000001', currencyCode: 'KES', amount: 10 };
+const checkout = { resource: 'payment', operation: 'mobileCheckout', productName: 'Shop', phoneNumber: '+254711000001', currencyCode: 'KES', amount: 10 };
 
 let fake;
 let tls;

@@ -194,7 +194,7 @@ const CASES = [
 	{
 		name: 'Payments → Mobile Checkout',
 		parameters: {
-			resource: 'payments', operation: 'mobileCheckout', productName: 'Shop', phoneNumber: '+254711000001', currencyCode: 'kes', amount: 100.5,
+			resource: 'payment', operation: 'mobileCheckout', productName: 'Shop', phoneNumber: '+254711000001', currencyCode: 'kes', amount: 100.5,
 			options: { providerChannel: '525900', metadata: list(['orderId', '42']) },
 		},
 		request: {
@@ -205,7 +205,7 @@ const CASES = [
 	},
 	{
 		name: 'Payments → Mobile Checkout without metadata (none sent)',
-		parameters: { resource: 'payments', operation: 'mobileCheckout', productName: 'Shop', phoneNumber: '+254711000001', currencyCode: 'KES', amount: 20 },
+		parameters: { resource: 'payment', operation: 'mobileCheckout', productName: 'Shop', phoneNumber: '+254711000001', currencyCode: 'KES', amount: 20 },
 		request: {
 			host: 'payments', method: 'POST', path: '/mobile/checkout/request', type: JSON_TYPE, ...money,
 			body: { productName: 'Shop', phoneNumber: '+254711000001', currencyCode: 'KES', amount: 20 },
@@ -215,7 +215,7 @@ const CASES = [
 	{
 		name: 'Payments → Mobile B2B without metadata (none sent)',
 		parameters: {
-			resource: 'payments', operation: 'mobileB2B', productName: 'Shop', provider: 'Athena', transferType: 'BusinessBuyGoods', currencyCode: 'KES', amount: 10,
+			resource: 'payment', operation: 'mobileB2B', productName: 'Shop', provider: 'Athena', transferType: 'BusinessBuyGoods', currencyCode: 'KES', amount: 10,
 			destinationChannel: '654321', destinationAccount: 'TILL',
 		},
 		request: {
@@ -227,7 +227,7 @@ const CASES = [
 	{
 		name: 'Payments → Mobile B2C',
 		parameters: {
-			resource: 'payments', operation: 'mobileB2C', productName: 'Shop',
+			resource: 'payment', operation: 'mobileB2C', productName: 'Shop',
 			recipientList: {
 				recipient: [
 					{ phoneNumber: '+254711000001', currencyCode: 'KES', amount: 250, name: 'Amina', reason: 'SalaryPayment', providerChannel: '', metadata: list(['staffId', 'S1']) },
@@ -250,7 +250,7 @@ const CASES = [
 	{
 		name: 'Payments → Mobile B2B',
 		parameters: {
-			resource: 'payments', operation: 'mobileB2B', productName: 'Shop', provider: 'Athena', transferType: 'BusinessPayBill', currencyCode: 'KES', amount: 1000,
+			resource: 'payment', operation: 'mobileB2B', productName: 'Shop', provider: 'Athena', transferType: 'BusinessPayBill', currencyCode: 'KES', amount: 1000,
 			destinationChannel: '123456', destinationAccount: 'ACC-1', options: { requester: '+254711000001', metadata: list(['invoice', 'INV-9']) },
 		},
 		request: {
@@ -264,20 +264,20 @@ const CASES = [
 	},
 	{
 		name: 'Payments → Wallet Transfer',
-		parameters: { resource: 'payments', operation: 'walletTransfer', productName: 'Shop', targetProductCode: '2373', currencyCode: 'KES', amount: 50 },
+		parameters: { resource: 'payment', operation: 'walletTransfer', productName: 'Shop', targetProductCode: '2373', currencyCode: 'KES', amount: 50 },
 		request: { host: 'payments', method: 'POST', path: '/transfer/wallet', type: JSON_TYPE, ...money, body: { productName: 'Shop', targetProductCode: '2373', currencyCode: 'KES', amount: 50, metadata: {} } },
 		output: (items) => expect(items[0]).toEqual({ status: 'Success', description: 'Transfered funds to 2373', transactionId: 'ATPid_00000001' }),
 	},
 	{
 		name: 'Payments → Top Up Stash',
-		parameters: { resource: 'payments', operation: 'topUpStash', productName: 'Shop', currencyCode: 'KES', amount: 75 },
+		parameters: { resource: 'payment', operation: 'topUpStash', productName: 'Shop', currencyCode: 'KES', amount: 75 },
 		request: { host: 'payments', method: 'POST', path: '/topup/stash', type: JSON_TYPE, ...money, body: { productName: 'Shop', currencyCode: 'KES', amount: 75, metadata: {} } },
 		output: (items) => expect(items[0]).toEqual({ status: 'Success', description: 'Topped up user stash', transactionId: 'ATPid_00000001' }),
 	},
 	{
 		name: 'Payments → Get Transaction',
 		setup: seedTransaction,
-		parameters: { resource: 'payments', operation: 'getTransaction', transactionId: 'ATPid_SEEDED' },
+		parameters: { resource: 'payment', operation: 'getTransaction', transactionId: 'ATPid_SEEDED' },
 		request: { host: 'payments', method: 'GET', path: '/query/transaction/find', query: { transactionId: 'ATPid_SEEDED' } },
 		output: (items) => expect(items[0]).toEqual({ status: 'Success', data: { transactionId: 'ATPid_SEEDED', category: 'MobileCheckout', status: 'Success', value: 'KES 100' } }),
 	},
@@ -285,7 +285,7 @@ const CASES = [
 		name: 'Payments → Get Product Transactions',
 		setup: seedTransaction,
 		parameters: {
-			resource: 'payments', operation: 'getProductTransactions', productName: 'Shop', pageNumber: 1, count: 10,
+			resource: 'payment', operation: 'getProductTransactions', productName: 'Shop', pageNumber: 1, count: 10,
 			filters: { category: 'MobileCheckout', startDate: '2026-11-01T00:00:00', status: 'Success' },
 		},
 		request: {
@@ -297,13 +297,13 @@ const CASES = [
 	{
 		name: 'Payments → Get Wallet Transactions',
 		setup: seedTransaction,
-		parameters: { resource: 'payments', operation: 'getWalletTransactions', pageNumber: 2, count: 5, filters: { categories: ['MobileB2C', 'WalletTransfer'] } },
+		parameters: { resource: 'payment', operation: 'getWalletTransactions', pageNumber: 2, count: 5, filters: { categories: ['MobileB2C', 'WalletTransfer'] } },
 		request: { host: 'payments', method: 'GET', path: '/query/wallet/fetch', query: { pageNumber: '2', count: '5', categories: 'MobileB2C,WalletTransfer' } },
 		output: (items) => expect(items).toEqual([]),
 	},
 	{
 		name: 'Payments → Get Wallet Balance',
-		parameters: { resource: 'payments', operation: 'getWalletBalance' },
+		parameters: { resource: 'payment', operation: 'getWalletBalance' },
 		request: { host: 'payments', method: 'GET', path: '/query/wallet/balance', query: {} },
 		output: (items) => expect(items).toEqual([{ status: 'Success', balance: 'KES 5000.0000' }]),
 	},
@@ -367,7 +367,7 @@ describe('checks before anything is sent', () => {
 		['a two-letter currency', airtime({ phoneNumber: '+254711000001', currencyCode: 'KE', amount: 5 }), 'Invalid currency code "KE" in "Recipients → Currency Code (entry 1)" (item 1)'],
 		[
 			'a checkout from a number without "+"',
-			{ resource: 'payments', operation: 'mobileCheckout', productName: 'Shop', phoneNumber: '254711000001', currencyCode: 'KES', amount: 5 },
+			{ resource: 'payment', operation: 'mobileCheckout', productName: 'Shop', phoneNumber: '254711000001', currencyCode: 'KES', amount: 5 },
 			'Invalid phone number "254711000001" in "Phone Number" (item 1)',
 		],
 		['an http media URL', { resource: 'voice', operation: 'uploadMedia', phoneNumber: '+254711082000', url: 'http://example.com/a.mp3' }, 'Invalid URL "http://example.com/a.mp3" in "Media URL" (item 1)'],
@@ -380,7 +380,7 @@ describe('checks before anything is sent', () => {
 	it('holds Mobile B2C to 10 recipients per item, before any request', async () => {
 		const recipient = (i) => ({ phoneNumber: `+2547110000${String(i).padStart(2, '0')}`, currencyCode: 'KES', amount: 10, reason: 'BusinessPayment', name: '', providerChannel: '', metadata: {} });
 		const { error } = await runCase('live', {
-			parameters: { resource: 'payments', operation: 'mobileB2C', productName: 'Shop', recipientList: { recipient: Array.from({ length: 11 }, (_, i) => recipient(i)) } },
+			parameters: { resource: 'payment', operation: 'mobileB2C', productName: 'Shop', recipientList: { recipient: Array.from({ length: 11 }, (_, i) => recipient(i)) } },
 		});
 		expect(error.message).toBe('"Recipients" holds 11 entries (item 1); Africa\'s Talking takes 1 to 10');
 		expect(error.description).toMatch(/Split the recipients over several items/);
@@ -430,7 +430,7 @@ describe('failures AT reports inside 2xx answers', () => {
 });
 
 describe('money moves at most once', () => {
-	const checkout = { resource: 'payments', operation: 'mobileCheckout', productName: 'Shop', phoneNumber: '+254711000001', currencyCode: 'KES', amount: 10 };
+	const checkout = { resource: 'payment', operation: 'mobileCheckout', productName: 'Shop', phoneNumber: '+254711000001', currencyCode: 'KES', amount: 10 };
 
 	it('n8n retrying an item whose answer was lost cannot pay twice', async () => {
 		// AT takes the payment, then the answer is lost; n8n's Retry On Fail sends the same item again.

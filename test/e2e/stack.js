@@ -13,10 +13,15 @@ const credentialData = {
 	sandbox: { environment: 'sandbox', apiKey: SANDBOX.apiKey },
 };
 
-async function startStack() {
+/**
+ * One fake provider (listening with TLS) and one real n8n whose TLS connections to the provider's
+ * hosts go to it; `credentials(n8n, fake)` creates what the tests use. Nothing is left running when
+ * n8n fails to start.
+ */
+async function startFakeAndN8n(Fake, { fakePortOption, n8nOptions = {}, credentials }) {
 	const tls = testTls();
-	const fake = await new FakeAfricasTalking().listen({ tls });
-	const n8n = await N8n.create({ fakePort: fake.port, caPath: tls.caPath });
+	const fake = await new Fake().listen({ tls });
+	const n8n = await N8n.create({ [fakePortOption]: fake.port, caPath: tls.caPath, ...n8nOptions });
 	try {
 		await n8n.start();
 	} catch (error) {
@@ -24,30 +29,38 @@ async function startStack() {
 		await fake.close();
 		throw error;
 	}
-	const credentials = {
-		live: await n8n.createCredential({ name: 'AT live', data: credentialData.live }),
-		sandbox: await n8n.createCredential({ name: 'AT sandbox', data: credentialData.sandbox }),
-	};
-	return { fake, n8n, credentials };
-}
-
-async function stopStack(stack) {
-	if (!stack) return;
-	await stack.n8n.stop();
-	await stack.fake.close();
+	return { fake, n8n, ...(await credentials(n8n, fake)) };
 }
 
 /** Registers Jest hooks that start one stack for the test file; returns it (filled in beforeAll). */
-function useStack({ resetFakeBeforeEach = true } = {}) {
+function useStackOf(start, { resetFakeBeforeEach = true } = {}) {
 	const stack = {};
 	beforeAll(async () => {
-		Object.assign(stack, await startStack());
+		Object.assign(stack, await start());
 	});
 	afterAll(async () => {
-		if (stack.n8n) await stopStack(stack);
+		if (stack.n8n) await stack.n8n.stop();
+		if (stack.fake) await stack.fake.close();
 	});
 	if (resetFakeBeforeEach) beforeEach(() => stack.fake.reset());
 	return stack;
+}
+
+/** The fake Africa's Talking and n8n with the AT package, with a live and a sandbox credential. */
+function startStack() {
+	return startFakeAndN8n(FakeAfricasTalking, {
+		fakePortOption: 'fakePort',
+		credentials: async (n8n) => ({
+			credentials: {
+				live: await n8n.createCredential({ name: 'AT live', data: credentialData.live }),
+				sandbox: await n8n.createCredential({ name: 'AT sandbox', data: credentialData.sandbox }),
+			},
+		}),
+	});
+}
+
+function useStack(options) {
+	return useStackOf(startStack, options);
 }
 
 let counter = 0;
@@ -56,4 +69,4 @@ function uniquePath(prefix) {
 	return `${prefix}-${process.pid}-${counter}`;
 }
 
-module.exports = { startStack, stopStack, useStack, credentialData, uniquePath, LIVE, SANDBOX };
+module.exports = { startFakeAndN8n, useStackOf, useStack, credentialData, uniquePath, LIVE, SANDBOX };

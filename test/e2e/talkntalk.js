@@ -3,8 +3,8 @@
 // Talking package too) per test file, and the workflow shapes the TalkNTalk tests use.
 const crypto = require('node:crypto');
 const { FakeTalkNTalk, API_KEY } = require('../fake-tnt/server');
-const { testTls } = require('../harness/tls');
-const { N8n, nodeOutput, nodeError } = require('../harness/n8n');
+const { nodeOutput, nodeError } = require('../harness/n8n');
+const { startFakeAndN8n, useStackOf } = require('./stack');
 const { node, chain } = require('../harness/workflows');
 
 const TNT_PACKAGE = 'n8n-nodes-talkntalk';
@@ -12,33 +12,17 @@ const TNT_NODE_TYPE = `${TNT_PACKAGE}.talkNTalk`;
 const TNT_TRIGGER_TYPE = `${TNT_PACKAGE}.talkNTalkTrigger`;
 const TNT_NODE_NAME = 'TalkNTalk';
 
-async function startTalkNTalkStack({ packages = [TNT_PACKAGE], env } = {}) {
-	const tls = testTls();
-	const fake = await new FakeTalkNTalk().listen({ tls });
-	const n8n = await N8n.create({ tntFakePort: fake.port, caPath: tls.caPath, packages, env });
-	try {
-		await n8n.start();
-	} catch (error) {
-		await n8n.stop();
-		await fake.close();
-		throw error;
-	}
-	const credential = await n8n.createCredential({ name: 'TalkNTalk', type: 'talkNTalkApi', data: { apiKey: API_KEY } });
-	return { fake, n8n, credential };
+/** The fake TalkNTalk and n8n with the TalkNTalk package (and others on request), with one API credential. */
+function startTalkNTalkStack({ packages = [TNT_PACKAGE], env } = {}) {
+	return startFakeAndN8n(FakeTalkNTalk, {
+		fakePortOption: 'tntFakePort',
+		n8nOptions: { packages, env },
+		credentials: async (n8n) => ({ credential: await n8n.createCredential({ name: 'TalkNTalk', type: 'talkNTalkApi', data: { apiKey: API_KEY } }) }),
+	});
 }
 
-/** Registers Jest hooks that start one stack for the test file; returns it (filled in beforeAll). */
 function useTalkNTalkStack(options) {
-	const stack = {};
-	beforeAll(async () => {
-		Object.assign(stack, await startTalkNTalkStack(options));
-	});
-	afterAll(async () => {
-		if (stack.n8n) await stack.n8n.stop();
-		if (stack.fake) await stack.fake.close();
-	});
-	beforeEach(() => stack.fake.reset());
-	return stack;
+	return useStackOf(() => startTalkNTalkStack(options));
 }
 
 function talkNTalkNode(parameters, credential, { onError, name = TNT_NODE_NAME } = {}) {
@@ -83,7 +67,4 @@ function triggerWorkflow({ name, parameters = {}, credential }) {
 	return { webhookId, path: `${webhookId}/webhook`, workflow: { name, nodes: [trigger], connections: {}, settings: { executionOrder: 'v1' } } };
 }
 
-module.exports = {
-	startTalkNTalkStack, useTalkNTalkStack, talkNTalkWorkflow, talkNTalkNode, runTalkNTalk, triggerWorkflow,
-	TNT_PACKAGE, TNT_NODE_TYPE, TNT_TRIGGER_TYPE, TNT_NODE_NAME, API_KEY,
-};
+module.exports = { useTalkNTalkStack, talkNTalkWorkflow, runTalkNTalk, triggerWorkflow, TNT_NODE_TYPE, TNT_NODE_NAME, API_KEY };

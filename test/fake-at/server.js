@@ -228,4 +228,4 @@ class FakeAfricasTalking {
 	}
 }
 
-module.exports = { FakeAfricasTalking, AUTH_FAILED, parseHost };
+module.exports = { FakeAfricasTalking };

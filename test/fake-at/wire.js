@@ -42,4 +42,4 @@ function money(currency, amount) {
 	return `${currency} ${Number(amount).toFixed(4)}`;
 }
 
-module.exports = { WireError, missing, requireFields, isE164, messageParts, money };
+module.exports = { WireError, requireFields, isE164, messageParts, money };

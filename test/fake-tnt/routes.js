@@ -228,4 +228,4 @@ const ROUTES = [
 	},
 ];
 
-module.exports = { ROUTES, ApiError, MAX_RECIPIENTS, MAX_PAGE_SIZE, costCents };
+module.exports = { ROUTES, ApiError };

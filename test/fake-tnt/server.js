@@ -188,4 +188,4 @@ class FakeTalkNTalk {
 	}
 }
 
-module.exports = { FakeTalkNTalk, HOST, LIMITS, API_KEY };
+module.exports = { FakeTalkNTalk, API_KEY };

@@ -116,7 +116,7 @@ describe('one main and one worker', () => {
 		const hookPath = uniquePath('queue-pay');
 		const workflow = webhookWorkflow({
 			name: hookPath, path: hookPath, credential,
-			parameters: { resource: 'payments', operation: 'mobileCheckout', productName: 'Shop', phoneNumber: '+254711009000', currencyCode: 'KES', amount: 10 },
+			parameters: { resource: 'payment', operation: 'mobileCheckout', productName: 'Shop', phoneNumber: '+254711009000', currencyCode: 'KES', amount: 10 },
 		});
 		Object.assign(workflow.nodes[2], { retryOnFail: true, maxTries: 3, waitBetweenTries: 100 });
 		workflow.nodes[0].parameters.responseMode = 'onReceived';

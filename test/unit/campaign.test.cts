@@ -1,5 +1,5 @@
 import { NodeApiError, type DeclarativeRestApiSettings, type IExecutePaginationFunctions, type INodeExecutionData } from 'n8n-workflow';
-import { sendSmsInChunks } from '../../nodes/AfricasTalking/shared/campaign';
+import { sendSmsInChunks } from '../../nodes/AfricasTalking/resources/sms/smsCampaign';
 import { NODE } from './context.cjs';
 
 type Answer = (numbers: string[], call: number) => Promise<INodeExecutionData[]>;
@@ -101,5 +101,36 @@ describe('sendSmsInChunks', () => {
 		expect(items.map((i) => Boolean(i.json.error))).toEqual([false, false, true, true, false, false]);
 		const strict = context(failSecond, { batchSize: 2 });
 		await expect(sendSmsInChunks.call(strict.ctx, request(numbers(6)))).rejects.toThrow(/rejected 2 of 6 recipients/);
+	});
+});
+
+describe('campaign fields built from a provider', () => {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { campaignOptionFields } = require('../../nodes/common/campaignFields');
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { AT_SMS_CAMPAIGN } = require('../../nodes/AfricasTalking/resources/sms/smsCampaign');
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { BULK_CAMPAIGN, SEND_CAMPAIGN } = require('../../packages/talkntalk/nodes/TalkNTalk/resources/sms/smsCampaign');
+
+	it.each([
+		["Africa's Talking Send", AT_SMS_CAMPAIGN, ['maxConcurrency', 'maxPerSecond', 'maxRetries', 'batchSize', 'retry']],
+		['TalkNTalk Send Bulk', BULK_CAMPAIGN, ['maxConcurrency', 'maxPerMinute', 'maxRetries', 'batchSize', 'retry']],
+		['TalkNTalk Send', SEND_CAMPAIGN, ['maxConcurrency', 'maxPerMinute', 'maxRetries', 'retry']],
+	])('%s: the fields show the defaults the reader falls back to, in alphabetical order', (_name, provider, names) => {
+		const fields = campaignOptionFields(provider) as Array<{ name: string; displayName: string; default: unknown; typeOptions?: { maxValue?: number } }>;
+		expect(fields.map((f) => f.name)).toEqual(names);
+		const labels = fields.map((f) => f.displayName);
+		expect(labels).toEqual([...labels].sort((a, b) => a.localeCompare(b)));
+		const byName = Object.fromEntries(fields.map((f) => [f.name, f]));
+		expect(byName.maxConcurrency.default).toBe(provider.defaults.maxConcurrency);
+		expect(byName.maxRetries.default).toBe(provider.defaults.maxRetries);
+		expect(byName.retry.default).toBe(provider.defaults.retry);
+		if (byName.maxPerMinute) expect(byName.maxPerMinute.default).toBe(provider.defaults.maxPerSecond * 60);
+		else expect(byName.maxPerSecond.default).toBe(provider.defaults.maxPerSecond);
+		if (byName.batchSize) {
+			expect(byName.batchSize.default).toBe(provider.defaults.batchSize);
+			expect(byName.batchSize.typeOptions?.maxValue).toBe(provider.maxBatchSize);
+		}
+		expect(String(fields[0].description ?? (fields[0] as { description?: string }).description)).toMatch(/all executions in this n8n process/);
 	});
 });

@@ -1,12 +1,12 @@
 import { NodeApiError, type DeclarativeRestApiSettings, type IDataObject, type IExecutePaginationFunctions, type INodeExecutionData } from 'n8n-workflow';
-import { sendSms, sendSmsInChunks } from '../../nodes/AfricasTalking/shared/campaign';
+import { sendSms, sendSmsInChunks } from '../../nodes/AfricasTalking/resources/sms/smsCampaign';
 import { smsRecipientsToItems } from '../../nodes/AfricasTalking/resources/sms/smsResponse';
 import { Limiter } from '../../nodes/common/limiter';
 import { CampaignSummary } from '../../nodes/common/summary';
 import { encodeFormValue, decodeFormValue } from '../../nodes/common/values';
 import { phoneListText } from '../../nodes/AfricasTalking/shared/phoneNumbers';
 import { NODE, LIVE_CREDENTIALS } from './context.cjs';
-import { BULK_DEFAULTS, sendInTalkNTalkChunks } from '../../packages/talkntalk/nodes/TalkNTalk/shared/campaign';
+import { BULK_CAMPAIGN, sendInTalkNTalkChunks } from '../../packages/talkntalk/nodes/TalkNTalk/resources/sms/smsCampaign';
 
 interface Call {
 	to: string[];
@@ -310,13 +310,13 @@ describe("TalkNTalk's Send Bulk with the Summary output", () => {
 				makeRoutingRequest: answer,
 			}) as unknown as IExecutePaginationFunctions;
 		const requestData = { options: { url: '/sms/send-bulk/', baseURL: 'https://api.talkntalk.example', body: { recipients: mobiles, message: 'Hi' } } } as unknown as DeclarativeRestApiSettings.ResultOptions;
-		const [summary] = await sendInTalkNTalkChunks('recipients', BULK_DEFAULTS).call(tntContext(true), requestData);
+		const [summary] = await sendInTalkNTalkChunks('recipients', BULK_CAMPAIGN).call(tntContext(true), requestData);
 		expect(summary.json).toEqual({
 			recipients: 3, sent: 2, failed: 1, byStatus: { queued: 2, failed: 1 }, totalCost: {},
 			failedRecipients: [{ recipient: mobiles[1], status: 'failed', reason: 'invalid_mobile: Not a Kenyan mobile' }],
 			messageIds: [{ recipient: mobiles[0], messageId: '100' }, { recipient: mobiles[2], messageId: '100' }],
 		});
-		await expect(sendInTalkNTalkChunks('recipients', BULK_DEFAULTS).call(tntContext(false), requestData)).rejects.toThrow(
+		await expect(sendInTalkNTalkChunks('recipients', BULK_CAMPAIGN).call(tntContext(false), requestData)).rejects.toThrow(
 			`TalkNTalk rejected 1 of 3 recipients: ${mobiles[1]}: invalid_mobile: Not a Kenyan mobile`,
 		);
 	});

@@ -88,7 +88,7 @@ describe('what users see in the editor', () => {
 	it('shows the labels users picked as subtitles, not internal values', () => {
 		const at = nodeNamed('AfricasTalking');
 		expect(subtitleFor(at, { resource: 'sms', operation: 'send' })).toBe('SMS: Send');
-		expect(subtitleFor(at, { resource: 'payments', operation: 'mobileB2C' })).toBe('Payment: Mobile B2C');
+		expect(subtitleFor(at, { resource: 'payment', operation: 'mobileB2C' })).toBe('Payment: Mobile B2C');
 		expect(subtitleFor(nodeNamed('AfricasTalkingTrigger'), { event: 'voiceCall' })).toBe('Voice Call');
 		expect(subtitleFor(nodeNamed('AfricasTalkingCallbackResponse'), { answer: 'ussd' })).toBe('USSD Menu');
 	});
@@ -154,5 +154,17 @@ describe('what users see in the editor', () => {
 		const notice = nodeNamed('AfricasTalking').description.properties.find((p) => p.name === 'b2cLimitNotice');
 		expect(notice?.type).toBe('notice');
 		expect(notice?.displayName).toMatch(/at most 10 recipients/);
+	});
+});
+
+describe('the order n8n runs preSend steps in', () => {
+	it('keeps Prepare Request (host, username, encoding) the last property of the action node, after every field check', () => {
+		// n8n's declarative engine runs preSend steps in the order of the properties holding them:
+		// the form or JSON encoding must come after every field has put and checked its value.
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const { prepareRequestStep } = require('../../nodes/AfricasTalking/shared/routing');
+		const properties = nodeNamed('AfricasTalking').description.properties;
+		expect(properties.at(-1)).toBe(prepareRequestStep);
+		expect(properties.filter((p) => p.routing?.send?.preSend?.includes(prepareRequestStep.routing.send.preSend[0]))).toHaveLength(1);
 	});
 });

@@ -73,7 +73,7 @@ export function metadataInBody(property = 'metadata', { always = false } = {}): 
  * Fail) or a queue-mode worker resumes the execution (that moment is stored with it). n8n
  * versions without an execution context (1.x) leave the moment out.
  */
-export function defaultIdempotencyKey(this: IExecuteSingleFunctions): string {
+function defaultIdempotencyKey(this: IExecuteSingleFunctions): string {
 	const itemIndex = this.getItemIndex();
 	const runIndex = this.getWorkflowDataProxy(itemIndex).$runIndex ?? 0;
 	const context = this as { getExecutionContext?: () => { establishedAt?: number } | undefined };
@@ -98,7 +98,7 @@ export async function idempotencyKey(this: IExecuteSingleFunctions, options: IHt
 	return options;
 }
 
-export interface EntryChecks {
+interface EntryChecks {
 	phone: (value: unknown, label: string) => string;
 	amount: (value: unknown, label: string) => number;
 	currency: (value: unknown, label: string) => string;

@@ -1,5 +1,6 @@
-import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
-import { redactedApiError, responseText, retryAfterMs } from '../../common/items';
+import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
+import { redactedApiError, responseText } from '../../common/items';
+import { httpErrorStep } from '../../common/routing';
 import { CREDENTIAL_NAME } from '../../AfricasTalkingCommon/environment';
 
 function describeStatus(statusCode: number, environment: unknown, username: unknown): string {
@@ -32,25 +33,13 @@ export async function throwApiError(
 }
 
 /**
- * First postReceive step of every operation: turns HTTP errors into a NodeApiError with AT's
- * own reason (AT answers errors in plain text) and a hint about what to check.
+ * First postReceive step of every operation: HTTP errors become a NodeApiError with AT's own
+ * reason (AT answers errors in plain text) and a hint about what to check.
  */
-export async function throwOnHttpError(
-	this: IExecuteSingleFunctions,
-	items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
-	if (response.statusCode < 400) return items;
-	const credentials = await this.getCredentials(CREDENTIAL_NAME);
-	const reason = responseText(response.body).trim().slice(0, 1000) || `HTTP ${response.statusCode}`;
-	const prefix =
-		response.statusCode === 401 ? "Africa's Talking rejected the credentials" : "Africa's Talking refused the request";
-	return await throwApiError.call(
-		this,
-		`${prefix}: ${reason}`,
-		describeStatus(response.statusCode, credentials.environment, credentials.username),
-		String(response.statusCode),
-		{ statusCode: response.statusCode, reason },
-		{ retryAfterMs: retryAfterMs(response.headers?.['retry-after']) },
-	);
-}
+export const throwOnHttpError = httpErrorStep({
+	credentialName: CREDENTIAL_NAME,
+	rejected: "Africa's Talking rejected the credentials",
+	refused: "Africa's Talking refused the request",
+	reasonOf: (body) => responseText(body).trim().slice(0, 1000),
+	hintFor: (statusCode, credentials) => describeStatus(statusCode, credentials.environment, credentials.username),
+});

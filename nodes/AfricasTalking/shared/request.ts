@@ -14,7 +14,7 @@ export type Encoding = 'form' | 'json' | 'query';
 /** The Content-Type an operation declares for its body; an operation without one sends a query string. */
 export const CONTENT_TYPE = { form: 'application/x-www-form-urlencoded', json: 'application/json' } as const;
 
-export async function getCredentialsChecked(this: IExecuteSingleFunctions): Promise<{
+async function getCredentialsChecked(this: IExecuteSingleFunctions): Promise<{
 	credentials: ICredentialDataDecryptedObject;
 	username: string;
 }> {

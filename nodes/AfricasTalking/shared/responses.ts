@@ -17,9 +17,13 @@ interface EntriesOptions {
 	/** One line per failed entry: the recipient, AT's reason and what to check. */
 	describe: (entry: IDataObject) => string;
 	toJson?: (entry: IDataObject) => IDataObject;
-	/** AT's reason when the answer holds no entries at all. */
-	reason: (body: IDataObject) => string;
+	/** AT's reason when the answer holds no entries at all; by default its errorMessage or description. */
+	reason?: (body: IDataObject) => string;
 	hint?: (reason: string) => string | undefined;
+}
+
+function reasonOfEmptyAnswer(body: IDataObject): string {
+	return String(body.errorMessage ?? body.description ?? '');
 }
 
 /**
@@ -33,7 +37,7 @@ export function entriesToItems(options: EntriesOptions): PostReceive {
 		const entries = (at(body, options.list) ?? []) as IDataObject[];
 		const toJson = options.toJson ?? ((entry: IDataObject) => entry);
 		if (!Array.isArray(entries) || entries.length === 0) {
-			const reason = options.reason(body) || 'the answer lists no recipients';
+			const reason = (options.reason ?? reasonOfEmptyAnswer)(body) || 'the answer lists no recipients';
 			return await throwApiError.call(
 				this,
 				`Africa's Talking did not ${options.action}: ${reason}`,
@@ -67,8 +71,13 @@ export async function throwIfSummaryFailed(this: IExecuteSingleFunctions, items:
 	return await throwApiError.call(this, failure.message, failure.description, '200', failure.details);
 }
 
-export async function rejectFailedEntries(this: IExecuteSingleFunctions, items: INodeExecutionData[], response: IN8nHttpFullResponse): Promise<INodeExecutionData[]> {
+async function rejectFailedEntries(this: IExecuteSingleFunctions, items: INodeExecutionData[], response: IN8nHttpFullResponse): Promise<INodeExecutionData[]> {
 	return await throwIfEntriesFailed.call(this, items, String(response.statusCode));
+}
+
+/** The output of an operation with one entry per recipient: one item each, and rejected ones fail the item. */
+export function perRecipientOutput(options: EntriesOptions): PostReceive[] {
+	return [entriesToItems(options), rejectFailedEntries];
 }
 
 interface StatusOptions {

@@ -1,13 +1,5 @@
-import type {
-	DeclarativeRestApiSettings,
-	IDataObject,
-	IExecutePaginationFunctions,
-	IHttpRequestMethods,
-	INodeExecutionData,
-	INodeProperties,
-	INodePropertyRouting,
-} from 'n8n-workflow';
-import type { PostReceive, PreSend } from '../../common/routing';
+import type { IDataObject, IHttpRequestMethods, INodeProperties, INodePropertyRouting } from 'n8n-workflow';
+import { declarativeRouting, type Pagination, type PostReceive, type PreSend } from '../../common/routing';
 import { throwOnHttpError } from './errors';
 import { CONTENT_TYPE, prepareRequest, type Encoding } from './request';
 
@@ -26,15 +18,12 @@ interface OperationRouting {
 	/** Output shaping that runs after the shared HTTP error check. */
 	postReceive?: readonly PostReceive[];
 	/** Requests the operation makes for one item, when it is more than one (paging, chunks). */
-	pagination?: (
-		this: IExecutePaginationFunctions,
-		requestData: DeclarativeRestApiSettings.ResultOptions,
-	) => Promise<INodeExecutionData[]>;
+	pagination?: Pagination;
 }
 
-/** Routing for one operation, with the shared steps every operation needs in the right order. */
+/** Routing for one operation: the product's host and encoding, then the shared steps in order. */
 export function operationRouting(op: OperationRouting): INodePropertyRouting {
-	return {
+	return declarativeRouting(throwOnHttpError, {
 		request: {
 			method: op.method,
 			url: op.url,
@@ -42,10 +31,10 @@ export function operationRouting(op: OperationRouting): INodePropertyRouting {
 			...(op.encoding === 'query' ? {} : { headers: { 'Content-Type': CONTENT_TYPE[op.encoding] } }),
 			...(op.body ? { body: op.body } : {}),
 		},
-		send: { preSend: [...(op.preSend ?? [])], ...(op.pagination ? { paginate: true } : {}) },
-		output: { postReceive: [throwOnHttpError, ...(op.postReceive ?? [])] },
-		...(op.pagination ? { operations: { pagination: op.pagination } } : {}),
-	};
+		preSend: op.preSend,
+		postReceive: op.postReceive,
+		pagination: op.pagination,
+	});
 }
 
 /**

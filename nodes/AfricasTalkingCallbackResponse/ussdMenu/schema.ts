@@ -4,8 +4,8 @@
  * parseUssdMenu checks a menu once and names the screen and field of every mistake.
  */
 
-export type ScreenType = 'menu' | 'input' | 'end';
-export type InputCheck = 'any' | 'digits' | 'number' | 'phone' | 'regex';
+type ScreenType = 'menu' | 'input' | 'end';
+type InputCheck = 'any' | 'digits' | 'number' | 'phone' | 'regex';
 
 export interface MenuOption {
 	label: string;
@@ -42,7 +42,7 @@ export interface InputScreen extends BaseScreen {
 	next: string;
 }
 
-export interface EndScreen extends BaseScreen {
+interface EndScreen extends BaseScreen {
 	type: 'end';
 }
 
@@ -61,7 +61,7 @@ export interface UssdMenu {
 	invalidMessage: string;
 }
 
-export const MENU_DEFAULTS = {
+const MENU_DEFAULTS = {
 	backKey: '0',
 	homeKey: '00',
 	backLabel: 'Back',

@@ -6,8 +6,8 @@ export type UssdValues = Record<string, string>;
  * A USSD page is 160 bytes: 182 characters of the GSM 7-bit alphabet (its extension characters
  * such as € and [ take two), or 80 UTF-16 units once any other character is in the text.
  */
-export const USSD_PAGE_SIZE = 182;
-export const USSD_PAGE_SIZE_UCS2 = 80;
+const USSD_PAGE_SIZE = 182;
+const USSD_PAGE_SIZE_UCS2 = 80;
 
 const PLACEHOLDER = /\{\{\s*\$ussd(?:\.([A-Za-z_][A-Za-z0-9_]*)|\[\s*(["'])([^"'\]]*)\2\s*\])\s*\}\}/g;
 

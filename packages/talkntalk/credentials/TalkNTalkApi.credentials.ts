@@ -1,7 +1,5 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
-
-/** TalkNTalk's one API host (no sandbox exists: the docs advise a separate organisation for staging). */
-export const TALKNTALK_API_URL = 'https://api.talkntalk.africa/v1';
+import { TALKNTALK_API_URL } from '../nodes/TalkNTalkCommon/environment';
 
 export class TalkNTalkApi implements ICredentialType {
 	name = 'talkNTalkApi';

@@ -2,7 +2,7 @@ import { updateDisplayOptions, type INodeProperties, type INodePropertyOptions }
 import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
 import { idempotencyKey } from '../../shared/checks';
 import { idempotencyKeyOption, recipientList, recipientPhoneField } from '../../shared/fields';
-import { entriesToItems, rejectFailedEntries } from '../../shared/responses';
+import { perRecipientOutput } from '../../shared/responses';
 import { operationRouting } from '../../shared/routing';
 
 export const option: INodePropertyOptions = {
@@ -16,17 +16,14 @@ export const option: INodePropertyOptions = {
 		baseURL: AT_BASE_URL.api,
 		encoding: 'form',
 		preSend: [idempotencyKey],
-		postReceive: [
-			entriesToItems({
-				list: 'responses',
-				action: 'send airtime',
-				failed: (entry) => entry.status === 'Failed' || (entry.errorMessage !== undefined && entry.errorMessage !== 'None'),
-				describe: (entry) => `${String(entry.phoneNumber)}: ${String(entry.errorMessage ?? entry.status)}`,
-				reason: (body) => String(body.errorMessage ?? ''),
-				hint: () => "Check the numbers, currency codes (the recipient network's currency) and your balance.",
-			}),
-			rejectFailedEntries,
-		],
+		postReceive: perRecipientOutput({
+			list: 'responses',
+			action: 'send airtime',
+			failed: (entry) => entry.status === 'Failed' || (entry.errorMessage !== undefined && entry.errorMessage !== 'None'),
+			describe: (entry) => `${String(entry.phoneNumber)}: ${String(entry.errorMessage ?? entry.status)}`,
+			reason: (body) => String(body.errorMessage ?? ''),
+			hint: () => "Check the numbers, currency codes (the recipient network's currency) and your balance.",
+		}),
 	}),
 };
 

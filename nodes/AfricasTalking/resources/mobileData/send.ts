@@ -2,7 +2,7 @@ import { updateDisplayOptions, type INodeProperties, type INodePropertyOptions }
 import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
 import { idempotencyKey, metadataObject } from '../../shared/checks';
 import { idempotencyKeyOption, metadataField, productNameField, recipientList, recipientPhoneField } from '../../shared/fields';
-import { entriesToItems, rejectFailedEntries } from '../../shared/responses';
+import { perRecipientOutput } from '../../shared/responses';
 import { operationRouting } from '../../shared/routing';
 
 export const option: INodePropertyOptions = {
@@ -16,18 +16,14 @@ export const option: INodePropertyOptions = {
 		baseURL: AT_BASE_URL.data,
 		encoding: 'json',
 		preSend: [idempotencyKey],
-		postReceive: [
-			entriesToItems({
-				list: 'entries',
-				action: 'send mobile data',
-				failed: (entry) => !['Queued', 'Success', 'Sent'].includes(String(entry.status)),
-				describe: (entry) =>
-					`${String(entry.phoneNumber)}: ${String(entry.status)}${entry.status === 'NotSupported' ? " (this number's network is not supported for data bundles)" : ''}`,
-				reason: (body) => String(body.errorMessage ?? body.description ?? ''),
-				hint: () => 'Check the product name and the numbers.',
-			}),
-			rejectFailedEntries,
-		],
+		postReceive: perRecipientOutput({
+			list: 'entries',
+			action: 'send mobile data',
+			failed: (entry) => !['Queued', 'Success', 'Sent'].includes(String(entry.status)),
+			describe: (entry) =>
+				`${String(entry.phoneNumber)}: ${String(entry.status)}${entry.status === 'NotSupported' ? " (this number's network is not supported for data bundles)" : ''}`,
+			hint: () => 'Check the product name and the numbers.',
+		}),
 	}),
 };
 

@@ -2,7 +2,7 @@ import { updateDisplayOptions, type INodePropertyOptions } from 'n8n-workflow';
 import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
 import { bodyToItem, requireStatus } from '../../shared/responses';
 import { operationRouting } from '../../shared/routing';
-import { subscriberField } from './subscriptionFields';
+import { subscriberField } from './premiumSubscriptionFields';
 
 export const option: INodePropertyOptions = {
 	name: 'Create Checkout Token',

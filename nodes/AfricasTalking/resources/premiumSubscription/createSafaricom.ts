@@ -1,6 +1,7 @@
 import { updateDisplayOptions, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
 import { check } from '../../shared/checks';
-import { keywordField, shortCodeField, subscriptionRouting } from './subscriptionFields';
+import { keywordField, shortCodeField } from './premiumSubscriptionFields';
+import { subscriptionRouting } from './premiumSubscriptionRouting';
 
 export const option: INodePropertyOptions = {
 	name: 'Create Safaricom Subscription',

@@ -1,5 +1,6 @@
 import { updateDisplayOptions, type INodePropertyOptions } from 'n8n-workflow';
-import { keywordField, shortCodeField, subscriberField, subscriptionRouting } from './subscriptionFields';
+import { keywordField, shortCodeField, subscriberField } from './premiumSubscriptionFields';
+import { subscriptionRouting } from './premiumSubscriptionRouting';
 
 export const option: INodePropertyOptions = {
 	name: 'Delete',

@@ -4,7 +4,7 @@ import { returnAllAndLimit } from '../../../common/fields';
 import { lastReceivedIdPagination } from '../../shared/pagination';
 import { listToItems } from '../../shared/responses';
 import { operationRouting } from '../../shared/routing';
-import { keywordField, shortCodeField } from './subscriptionFields';
+import { keywordField, shortCodeField } from './premiumSubscriptionFields';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many',

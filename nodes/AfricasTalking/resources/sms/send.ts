@@ -1,7 +1,8 @@
 import { updateDisplayOptions, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
 import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
-import { sendSms } from '../../shared/campaign';
-import { campaignOptionFields, enqueueOption, includeMessageIdsField, messageField, messagingRouting, outputField, recipientsField } from './smsFields';
+import { sendSms } from './smsCampaign';
+import { campaignOptions, enqueueOption, messageField, outputFields, recipientsField } from './smsFields';
+import { messagingRouting } from './smsRouting';
 
 export const option: INodePropertyOptions = {
 	name: 'Send',
@@ -45,8 +46,7 @@ const properties: INodeProperties[] = [
 			'One entry per recipient: { "to": phone number in international format, "message": its text }. Usually an expression returning the list an Aggregate or Code node built. Every entry is checked before anything is sent; neighbouring entries with the same text share a request.',
 		displayOptions: { show: { messageMode: ['list'] } },
 	},
-	outputField,
-	includeMessageIdsField,
+	...outputFields,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -64,7 +64,7 @@ const properties: INodeProperties[] = [
 				routing: { send: { type: 'body', property: 'from' } },
 			},
 			enqueueOption,
-			...campaignOptionFields,
+			...campaignOptions,
 		],
 	},
 ];

@@ -1,6 +1,7 @@
 import { updateDisplayOptions, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
 import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
-import { campaignOptionFields, enqueueOption, includeMessageIdsField, messageField, messagingRouting, outputField, recipientsField } from './smsFields';
+import { campaignOptions, enqueueOption, messageField, outputFields, recipientsField } from './smsFields';
+import { messagingRouting } from './smsRouting';
 
 export const option: INodePropertyOptions = {
 	name: 'Send Premium',
@@ -34,8 +35,7 @@ const properties: INodeProperties[] = [
 	},
 	recipientsField,
 	messageField,
-	outputField,
-	includeMessageIdsField,
+	...outputFields,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -61,7 +61,7 @@ const properties: INodeProperties[] = [
 				routing: { send: { type: 'body', property: 'retryDurationInHours', value: '={{ $value || undefined }}' } },
 			},
 			enqueueOption,
-			...campaignOptionFields,
+			...campaignOptions,
 		],
 	},
 ];

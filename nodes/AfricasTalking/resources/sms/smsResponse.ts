@@ -3,7 +3,7 @@ import type { RecipientOutcome } from '../../../common/summary';
 import { entriesToItems } from '../../shared/responses';
 
 /** AT's per-recipient status codes, with what a user should check for each failure. */
-export const SMS_STATUS: Record<number, { name: string; hint?: string }> = {
+const SMS_STATUS: Record<number, { name: string; hint?: string }> = {
 	100: { name: 'Processed' },
 	101: { name: 'Sent' },
 	102: { name: 'Queued' },
@@ -27,7 +27,7 @@ const MESSAGE_HINTS: Record<string, string> = {
 	InvalidPhoneNumber: SMS_STATUS[403].hint as string,
 };
 
-export function recipientItem(recipient: IDataObject): IDataObject {
+function recipientItem(recipient: IDataObject): IDataObject {
 	const statusCode = Number(recipient.statusCode);
 	return {
 		number: recipient.number,
@@ -41,7 +41,7 @@ export function recipientItem(recipient: IDataObject): IDataObject {
 	};
 }
 
-export function recipientError(recipient: IDataObject): string {
+function recipientError(recipient: IDataObject): string {
 	const statusCode = Number(recipient.statusCode);
 	const known = SMS_STATUS[statusCode];
 	return `${String(recipient.number)}: ${known?.name ?? String(recipient.status)} (${statusCode})${known?.hint ? `. ${known.hint}` : ''}`;

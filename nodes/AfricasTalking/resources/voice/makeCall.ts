@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
 import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
 import { check } from '../../shared/checks';
-import { entriesToItems, rejectFailedEntries } from '../../shared/responses';
+import { perRecipientOutput } from '../../shared/responses';
 import { operationRouting } from '../../shared/routing';
 
 export const option: INodePropertyOptions = {
@@ -14,17 +14,14 @@ export const option: INodePropertyOptions = {
 		url: '/call',
 		baseURL: AT_BASE_URL.voice,
 		encoding: 'form',
-		postReceive: [
-			entriesToItems({
-				list: 'entries',
-				action: 'place the call',
-				failed: (entry) => entry.status !== 'Queued',
-				describe: (entry) => `${String(entry.phoneNumber)}: ${String(entry.status)}`,
-				reason: (body) => String(body.errorMessage ?? ''),
-				hint: () => 'Check that "From" is a voice number of this app and the numbers called are valid.',
-			}),
-			rejectFailedEntries,
-		],
+		postReceive: perRecipientOutput({
+			list: 'entries',
+			action: 'place the call',
+			failed: (entry) => entry.status !== 'Queued',
+			describe: (entry) => `${String(entry.phoneNumber)}: ${String(entry.status)}`,
+			reason: (body) => String(body.errorMessage ?? ''),
+			hint: () => 'Check that "From" is a voice number of this app and the numbers called are valid.',
+		}),
 	}),
 };
 

@@ -1,5 +1,5 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
-import { TALKNTALK_API_URL } from '../../credentials/TalkNTalkApi.credentials';
+import { TALKNTALK_API_URL } from '../TalkNTalkCommon/environment';
 import { accountDescription } from './resources/account';
 import { addressBookDescription } from './resources/addressBook';
 import { contactDescription } from './resources/contact';

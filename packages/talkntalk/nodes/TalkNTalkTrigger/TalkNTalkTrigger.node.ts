@@ -12,13 +12,13 @@ import {
 import { EVENT_LABELS, EVENT_NAMES, EVENTS, parseCallback, type EventName } from './events';
 import { validSignature } from './signature';
 import { pastedUrlWebhookMethods } from '../common/webhookMethods';
+import { WEBHOOK_CREDENTIAL_NAME } from '../TalkNTalkCommon/environment';
 
-const SECRET_CREDENTIAL = 'talkNTalkWebhookApi';
 
 /** The signing secret, when the optional credential is set ('' when it is set but empty: then nothing is accepted). */
 async function signingSecret(this: IWebhookFunctions): Promise<string | undefined> {
-	if (!this.getNode().credentials?.[SECRET_CREDENTIAL]) return undefined;
-	const credentials = await this.getCredentials(SECRET_CREDENTIAL);
+	if (!this.getNode().credentials?.[WEBHOOK_CREDENTIAL_NAME]) return undefined;
+	const credentials = await this.getCredentials(WEBHOOK_CREDENTIAL_NAME);
 	return typeof credentials.signingSecret === 'string' ? credentials.signingSecret : '';
 }
 

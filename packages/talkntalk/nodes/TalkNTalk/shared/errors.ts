@@ -1,7 +1,7 @@
-import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
-import { redactedApiError, responseText, retryAfterMs } from '../../common/items';
-
-export const CREDENTIAL_NAME = 'talkNTalkApi';
+import type { IDataObject } from 'n8n-workflow';
+import { responseText } from '../../common/items';
+import { httpErrorStep } from '../../common/routing';
+import { CREDENTIAL_NAME } from '../../TalkNTalkCommon/environment';
 
 /** TalkNTalk's error codes for the statuses the docs list, where the body carries none. */
 const STATUS_CODES: Record<number, string> = { 401: 'authentication_failed', 402: 'insufficient_balance', 403: 'permission_denied', 429: 'throttled' };
@@ -48,25 +48,14 @@ export function hintFor(statusCode: number): string {
 }
 
 /**
- * First postReceive step of every operation: turns HTTP errors into a NodeApiError with
- * TalkNTalk's own reason, what to check, TalkNTalk's error code and Retry-After in its context.
- * The API key is redacted from everything, even when an answer echoes the request.
+ * First postReceive step of every operation: HTTP errors become a NodeApiError with TalkNTalk's
+ * own reason, what to check, and TalkNTalk's error code in its context.
  */
-export async function throwOnHttpError(
-	this: IExecuteSingleFunctions,
-	items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
-	if (response.statusCode < 400) return items;
-	const credentials = await this.getCredentials(CREDENTIAL_NAME);
-	const reason = reasonOf(response.body) || `HTTP ${response.statusCode}`;
-	const prefix = response.statusCode === 401 ? 'TalkNTalk rejected the API key' : 'TalkNTalk refused the request';
-	throw redactedApiError(this.getNode(), [credentials.apiKey], {
-		message: `${prefix}: ${reason}`,
-		description: hintFor(response.statusCode),
-		httpCode: String(response.statusCode),
-		itemIndex: this.getItemIndex(),
-		details: { statusCode: response.statusCode, reason },
-		context: { retryAfterMs: retryAfterMs(response.headers?.['retry-after']), code: codeOf(response.body, response.statusCode) },
-	});
-}
+export const throwOnHttpError = httpErrorStep({
+	credentialName: CREDENTIAL_NAME,
+	rejected: 'TalkNTalk rejected the API key',
+	refused: 'TalkNTalk refused the request',
+	reasonOf,
+	hintFor,
+	context: (response) => ({ code: codeOf(response.body, response.statusCode) }),
+});

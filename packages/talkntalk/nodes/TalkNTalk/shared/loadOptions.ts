@@ -1,7 +1,7 @@
 import type { IDataObject, IHttpRequestOptions, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { TALKNTALK_API_URL } from '../../../credentials/TalkNTalkApi.credentials';
+import { CREDENTIAL_NAME, TALKNTALK_API_URL } from '../../TalkNTalkCommon/environment';
 import { redactedApiError } from '../../common/items';
-import { CREDENTIAL_NAME, hintFor, reasonOf } from './errors';
+import { hintFor, reasonOf } from './errors';
 import { MAX_PAGE_SIZE } from './pagination';
 
 /** Address books listed in a dropdown at most (pages of 500). */

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodePropertyRouting } from 'n8n-workflow';
-import type { Pagination, PostReceive } from '../../common/routing';
+import { declarativeRouting, type Pagination, type PostReceive } from '../../common/routing';
 import { withoutEmpty } from '../../common/values';
 import { throwOnHttpError } from './errors';
 
@@ -28,11 +28,6 @@ async function prepareJson(this: IExecuteSingleFunctions, options: IHttpRequestO
 
 /** Routing for one operation, with the shared steps in the right order. */
 export function talkNTalkRouting(op: TalkNTalkOperation): INodePropertyRouting {
-	return {
-		request: { method: op.method, url: op.url },
-		// A field's own checks sit on the field (routing.send.preSend); this one shapes the whole request.
-		send: { preSend: [prepareJson], ...(op.pagination ? { paginate: true } : {}) },
-		output: { postReceive: [throwOnHttpError, ...(op.postReceive ?? [])] },
-		...(op.pagination ? { operations: { pagination: op.pagination } } : {}),
-	};
+	// A field's own checks sit on the field (routing.send.preSend); prepareJson shapes the whole request.
+	return declarativeRouting(throwOnHttpError, { request: { method: op.method, url: op.url }, preSend: [prepareJson], postReceive: op.postReceive, pagination: op.pagination });
 }

@@ -1,9 +1,10 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteSingleFunctions, type IHttpRequestOptions, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
-import { SEND_DEFAULTS, sendInTalkNTalkChunks } from '../../shared/campaign';
+import { campaignOptionFields } from '../../../common/campaignFields';
+import { SEND_CAMPAIGN, sendInTalkNTalkChunks } from './smsCampaign';
 import { kenyanMobile } from '../../shared/mobile';
 import { answerToItem } from '../../shared/responses';
 import { talkNTalkRouting } from '../../shared/routing';
-import { messageField, senderIdField } from '../../shared/fields';
+import { messageField, senderIdField } from './smsFields';
 
 async function checkMobile(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const body = options.body as IDataObject;
@@ -22,7 +23,7 @@ export const option: INodePropertyOptions = {
 		url: '/sms/send/',
 		postReceive: [answerToItem],
 		// Through the campaign core, so that many items share TalkNTalk's 300 requests/min and 429s are retried.
-		pagination: sendInTalkNTalkChunks('mobile', SEND_DEFAULTS),
+		pagination: sendInTalkNTalkChunks('mobile', SEND_CAMPAIGN),
 	}),
 };
 
@@ -45,39 +46,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [
-			{
-				displayName: 'Max Concurrent Requests',
-				name: 'maxConcurrency',
-				type: 'number',
-				default: 10,
-				typeOptions: { minValue: 0 },
-				description: 'Requests in flight at once, over all items of this run; 0 means no limit',
-			},
-			{
-				displayName: 'Max Requests per Minute',
-				name: 'maxPerMinute',
-				type: 'number',
-				default: 300,
-				typeOptions: { minValue: 0 },
-				description: "Spreads the items' sends over time: TalkNTalk accepts 300 sends per minute per organisation; 0 means no limit",
-			},
-			{
-				displayName: 'Max Retries',
-				name: 'maxRetries',
-				type: 'number',
-				default: 4,
-				typeOptions: { minValue: 0 },
-				description: 'How many times a rate-limited or failed request is retried (when retrying is on)',
-			},
-			{
-				displayName: 'Retry When Rate Limited or Failed',
-				name: 'retry',
-				type: 'boolean',
-				default: true,
-				description: 'Whether to retry requests TalkNTalk answered with 429 or 5xx (it sent nothing then), waiting as its Retry-After says',
-			},
-		],
+		options: campaignOptionFields(SEND_CAMPAIGN),
 	},
 ];
 

@@ -10,10 +10,11 @@ import {
 	type INodePropertyOptions,
 } from 'n8n-workflow';
 import { itemsFor } from '../../../common/items';
-import { BULK_DEFAULTS, sendInTalkNTalkChunks } from '../../shared/campaign';
+import { campaignOptionFields, campaignOutputFields } from '../../../common/campaignFields';
+import { BULK_CAMPAIGN, sendInTalkNTalkChunks } from './smsCampaign';
 import { kenyanMobiles } from '../../shared/mobile';
 import { talkNTalkRouting } from '../../shared/routing';
-import { messageField, senderIdField } from '../../shared/fields';
+import { messageField, senderIdField } from './smsFields';
 
 async function checkRecipients(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const body = options.body as IDataObject;
@@ -57,7 +58,7 @@ export const option: INodePropertyOptions = {
 		method: 'POST',
 		url: '/sms/send-bulk/',
 		postReceive: [recipientsToItems],
-		pagination: sendInTalkNTalkChunks('recipients', BULK_DEFAULTS),
+		pagination: sendInTalkNTalkChunks('recipients', BULK_CAMPAIGN),
 	}),
 };
 
@@ -76,82 +77,17 @@ const properties: INodeProperties[] = [
 	},
 	messageField,
 	senderIdField,
-	{
-		displayName: 'Output',
-		name: 'output',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{
-				name: 'One Item per Recipient',
-				value: 'perRecipient',
-				description: 'Mobile, status and message ID of every recipient',
-			},
-			{
-				name: 'Summary',
-				value: 'summary',
-				description:
-					'One item per input item: counts by status, and every failed recipient with its reason. Uses little memory: for campaigns of 100,000 recipients and more.',
-			},
-		],
-		default: 'perRecipient',
-	},
-	{
-		displayName: 'Include Message IDs',
-		name: 'includeMessageIds',
-		type: 'boolean',
-		default: false,
-		displayOptions: { show: { output: ['summary'] } },
-		description:
-			'Whether the summary also lists every recipient sent with its message ID (to match delivery reports). The list grows with the campaign: leave it off for very large sends.',
-	},
+	...campaignOutputFields({
+		perRecipient: 'Mobile, status and message ID of every recipient',
+		summary: 'counts by status, and every failed recipient with its reason',
+	}),
 	{
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [
-			{
-				displayName: 'Max Concurrent Requests',
-				name: 'maxConcurrency',
-				type: 'number',
-				default: 10,
-				typeOptions: { minValue: 0 },
-				description: 'Requests in flight at once to this TalkNTalk account, over all items and all executions in this n8n process; 0 means no limit',
-			},
-			{
-				displayName: 'Max Requests per Minute',
-				name: 'maxPerMinute',
-				type: 'number',
-				default: 60,
-				typeOptions: { minValue: 0 },
-				description: 'TalkNTalk accepts 60 bulk requests per minute per organisation; requests are spaced to stay under this. 0 means no limit.',
-			},
-			{
-				displayName: 'Max Retries',
-				name: 'maxRetries',
-				type: 'number',
-				default: 4,
-				typeOptions: { minValue: 0 },
-				description: 'How many times a rate-limited or failed request is retried (when retrying is on)',
-			},
-			{
-				displayName: 'Recipients per Request',
-				name: 'batchSize',
-				type: 'number',
-				default: 10000,
-				typeOptions: { minValue: 1, maxValue: 10000 },
-				description: 'A long list goes out in requests of this many numbers; TalkNTalk takes at most 10,000',
-			},
-			{
-				displayName: 'Retry When Rate Limited or Failed',
-				name: 'retry',
-				type: 'boolean',
-				default: true,
-				description: 'Whether to retry requests TalkNTalk answered with 429 or 5xx (it sent nothing then), waiting as its Retry-After says',
-			},
-		],
+		options: campaignOptionFields(BULK_CAMPAIGN),
 	},
 ];
 

@@ -9,7 +9,7 @@ import {
 } from 'n8n-workflow';
 import { answerToItem } from '../../shared/responses';
 import { talkNTalkRouting } from '../../shared/routing';
-import { messageField, senderIdField } from '../../shared/fields';
+import { messageField, senderIdField } from './smsFields';
 
 /**
  * The address book IDs exactly as TalkNTalk lists them: the list gives integers, send-group's

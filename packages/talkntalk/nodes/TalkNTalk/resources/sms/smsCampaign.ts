@@ -1,8 +1,8 @@
 import type { DeclarativeRestApiSettings, IDataObject, IExecutePaginationFunctions, INodeExecutionData } from 'n8n-workflow';
-import { accountKey, campaignOptions, sendInChunks, type CampaignOptions, type ChunkedSend, type RecipientOutcome } from '../../common/campaign';
-import { failedEntries, itemsFor, redactedApiError } from '../../common/items';
-import { failedInSummary } from '../../common/summary';
-import { CREDENTIAL_NAME } from './errors';
+import { accountKey, campaignOptions, sendInChunks, type CampaignOptions, type CampaignProvider, type ChunkedSend, type RecipientOutcome } from '../../../common/campaign';
+import { failedEntries, itemsFor, redactedApiError } from '../../../common/items';
+import { failedInSummary } from '../../../common/summary';
+import { CREDENTIAL_NAME } from '../../../TalkNTalkCommon/environment';
 
 /** TalkNTalk's minute windows: a Retry-After of up to two minutes is honoured as given. */
 const MAX_RETRY_AFTER_MS = 120000;
@@ -10,24 +10,25 @@ const MAX_RETRY_AFTER_MS = 120000;
 const MAX_RECIPIENTS_PER_REQUEST = 10000;
 
 /** Send Bulk: TalkNTalk's maximum of 10,000 recipients per request, 60 bulk requests per minute. */
-export const BULK_DEFAULTS: CampaignOptions = { batchSize: MAX_RECIPIENTS_PER_REQUEST, maxConcurrency: 10, maxPerSecond: 1, retry: true, maxRetries: 4, maxRetryAfterMs: MAX_RETRY_AFTER_MS };
+export const BULK_CAMPAIGN: CampaignProvider = {
+	name: 'TalkNTalk',
+	defaults: { batchSize: MAX_RECIPIENTS_PER_REQUEST, maxConcurrency: 10, maxPerSecond: 1, retry: true, maxRetries: 4, maxRetryAfterMs: MAX_RETRY_AFTER_MS },
+	maxBatchSize: MAX_RECIPIENTS_PER_REQUEST,
+	ratePerMinute: true,
+	rateDescription: 'TalkNTalk accepts 60 bulk requests per minute per organisation; requests are spaced to stay under this. 0 means no limit.',
+};
 
 /** Send: one recipient per request, 300 requests per minute. */
-export const SEND_DEFAULTS: CampaignOptions = { batchSize: 1, maxConcurrency: 10, maxPerSecond: 5, retry: true, maxRetries: 4, maxRetryAfterMs: MAX_RETRY_AFTER_MS };
-
-/** The node's campaign options; TalkNTalk states its limits per minute, so the node's option does too. */
-function talkNTalkCampaignOptions(this: IExecutePaginationFunctions, defaults: CampaignOptions): CampaignOptions {
-	const options = campaignOptions.call(this, defaults);
-	const perMinute = Number(this.getNodeParameter('options.maxPerMinute', defaults.maxPerSecond * 60));
-	return {
-		...options,
-		batchSize: Math.min(options.batchSize, MAX_RECIPIENTS_PER_REQUEST),
-		maxPerSecond: Number.isFinite(perMinute) && perMinute > 0 ? perMinute / 60 : 0,
-	};
-}
+export const SEND_CAMPAIGN: CampaignProvider = {
+	name: 'TalkNTalk',
+	defaults: { batchSize: 1, maxConcurrency: 10, maxPerSecond: 5, retry: true, maxRetries: 4, maxRetryAfterMs: MAX_RETRY_AFTER_MS },
+	maxBatchSize: 1,
+	ratePerMinute: true,
+	rateDescription: "Spreads the items' sends over time: TalkNTalk accepts 300 sends per minute per organisation; 0 means no limit",
+};
 
 /** What one recipient item says ({ id, mobile, status } queued, { mobile, status: 'failed', error, detail }), for the Summary output. */
-export function talkNTalkOutcome(json: IDataObject): RecipientOutcome {
+function talkNTalkOutcome(json: IDataObject): RecipientOutcome {
 	const sent = json.status !== 'failed';
 	return {
 		recipient: String(json.mobile ?? ''),
@@ -44,11 +45,11 @@ export function talkNTalkOutcome(json: IDataObject): RecipientOutcome {
  * Retry-After). A chunk that failed after its retries gives one failed item per recipient; any
  * failed recipient fails the item unless the node continues on fail.
  */
-export function sendInTalkNTalkChunks(property: 'mobile' | 'recipients', defaults: CampaignOptions) {
+export function sendInTalkNTalkChunks(property: 'mobile' | 'recipients', provider: CampaignProvider) {
 	return async function (this: IExecutePaginationFunctions, requestData: DeclarativeRestApiSettings.ResultOptions): Promise<INodeExecutionData[]> {
 		const body = requestData.options.body as IDataObject;
 		const recipients = property === 'mobile' ? [body.mobile as string] : (body.recipients as string[]);
-		const options = talkNTalkCampaignOptions.call(this, defaults);
+		const options = campaignOptions.call(this, provider);
 		const items = await sendInChunks.call<IExecutePaginationFunctions, [ChunkedSend<string>, CampaignOptions], Promise<INodeExecutionData[]>>(
 			this,
 			{

@@ -79,4 +79,4 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['payments'], operation: ['getProductTransactions'] } }, properties);
+export const description = updateDisplayOptions({ show: { resource: ['payment'], operation: ['getProductTransactions'] } }, properties);

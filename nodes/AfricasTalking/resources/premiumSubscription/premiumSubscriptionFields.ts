@@ -1,10 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
 import { check } from '../../shared/checks';
-import { bodyToItem, requireStatus } from '../../shared/responses';
-import { operationRouting } from '../../shared/routing';
 
-/** Fields and routing that the subscription operations share exactly. */
+/** Fields that the subscription operations share exactly. */
 
 export const shortCodeField: INodeProperties = {
 	displayName: 'Short Code',
@@ -38,14 +35,3 @@ export const subscriberField: INodeProperties = {
 	description: 'The subscriber\'s phone number. International format, e.g. +254711XXXYYY.',
 	routing: { send: { type: 'body', property: 'phoneNumber', preSend: [check('phone', 'phoneNumber', 'Phone Number')] } },
 };
-
-/** A form POST to the premium host whose answer says Success when it worked. */
-export function subscriptionRouting(url: string, action: string, status = { field: 'status', reasonFields: ['description', 'errorMessage'] }) {
-	return operationRouting({
-		method: 'POST',
-		url,
-		baseURL: AT_BASE_URL.premium,
-		encoding: 'form',
-		postReceive: [requireStatus({ field: status.field, ok: ['Success'], action, reasonFields: status.reasonFields }), bodyToItem],
-	});
-}

@@ -28,4 +28,4 @@ const properties: INodeProperties[] = [
 	moneyOptions(),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['payments'], operation: ['walletTransfer'] } }, properties);
+export const description = updateDisplayOptions({ show: { resource: ['payment'], operation: ['walletTransfer'] } }, properties);

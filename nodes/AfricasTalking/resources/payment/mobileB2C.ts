@@ -2,7 +2,7 @@ import { updateDisplayOptions, type INodeProperties, type INodePropertyOptions }
 import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
 import { idempotencyKey, withMetadata } from '../../shared/checks';
 import { idempotencyKeyOption, metadataField, productNameField, recipientList, recipientPhoneField } from '../../shared/fields';
-import { entriesToItems, rejectFailedEntries } from '../../shared/responses';
+import { perRecipientOutput } from '../../shared/responses';
 import { operationRouting } from '../../shared/routing';
 
 /** Africa's Talking's limit of recipients per B2C request, enforced before any request. */
@@ -19,17 +19,13 @@ export const option: INodePropertyOptions = {
 		baseURL: AT_BASE_URL.payments,
 		encoding: 'json',
 		preSend: [idempotencyKey],
-		postReceive: [
-			entriesToItems({
-				list: 'entries',
-				action: 'make the B2C payment',
-				failed: (entry) => !['Queued', 'Success'].includes(String(entry.status)),
-				describe: (entry) => `${String(entry.phoneNumber)}: ${String(entry.status)}${entry.errorMessage ? ` (${String(entry.errorMessage)})` : ''}`,
-				reason: (body) => String(body.errorMessage ?? body.description ?? ''),
-				hint: () => 'Check the product name, the numbers and your payments wallet balance.',
-			}),
-			rejectFailedEntries,
-		],
+		postReceive: perRecipientOutput({
+			list: 'entries',
+			action: 'make the B2C payment',
+			failed: (entry) => !['Queued', 'Success'].includes(String(entry.status)),
+			describe: (entry) => `${String(entry.phoneNumber)}: ${String(entry.status)}${entry.errorMessage ? ` (${String(entry.errorMessage)})` : ''}`,
+			hint: () => 'Check the product name, the numbers and your payments wallet balance.',
+		}),
 	}),
 };
 
@@ -88,4 +84,4 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['payments'], operation: ['mobileB2C'] } }, properties);
+export const description = updateDisplayOptions({ show: { resource: ['payment'], operation: ['mobileB2C'] } }, properties);

@@ -37,4 +37,4 @@ const properties: INodeProperties[] = [
 	}),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['payments'], operation: ['mobileCheckout'] } }, properties);
+export const description = updateDisplayOptions({ show: { resource: ['payment'], operation: ['mobileCheckout'] } }, properties);

@@ -71,4 +71,4 @@ const properties: INodeProperties[] = [
 	}),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['payments'], operation: ['mobileB2B'] } }, properties);
+export const description = updateDisplayOptions({ show: { resource: ['payment'], operation: ['mobileB2B'] } }, properties);

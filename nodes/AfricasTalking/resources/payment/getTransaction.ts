@@ -11,4 +11,4 @@ export const option: INodePropertyOptions = {
 	routing: paymentQueryRouting('/query/transaction/find', 'find the transaction', bodyToItem),
 };
 
-export const description = updateDisplayOptions({ show: { resource: ['payments'], operation: ['getTransaction'] } }, [transactionIdField]);
+export const description = updateDisplayOptions({ show: { resource: ['payment'], operation: ['getTransaction'] } }, [transactionIdField]);

@@ -11,7 +11,7 @@ export const option: INodePropertyOptions = {
 	routing: paymentRouting('/topup/stash', ['Success'], 'top up the stash', { metadataRequired: true }),
 };
 
-export const description = updateDisplayOptions({ show: { resource: ['payments'], operation: ['topUpStash'] } }, [
+export const description = updateDisplayOptions({ show: { resource: ['payment'], operation: ['topUpStash'] } }, [
 	productNameField,
 	currencyCodeField,
 	amountField,

@@ -4,15 +4,23 @@ import {
 	type IExecutePaginationFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
-import { accountKey, campaignOptions, sendInChunks, type CampaignOptions, type ChunkedSend } from '../../common/campaign';
-import { itemsFor } from '../../common/items';
-import { decodeFormValue, encodeFormValue } from '../../common/values';
-import { sendMessageList } from '../../common/messageList';
-import { smsOutcome } from '../resources/sms/smsResponse';
-import { assertPhoneNumber } from './phoneNumbers';
-import { throwIfEntriesFailed, throwIfSummaryFailed } from './responses';
+import { accountKey, campaignOptions, sendInChunks, type CampaignOptions, type CampaignProvider, type ChunkedSend } from '../../../common/campaign';
+import { itemsFor } from '../../../common/items';
+import { decodeFormValue, encodeFormValue } from '../../../common/values';
+import { sendMessageList } from '../../../common/messageList';
+import { smsOutcome } from './smsResponse';
+import { assertPhoneNumber } from '../../shared/phoneNumbers';
+import { throwIfEntriesFailed, throwIfSummaryFailed } from '../../shared/responses';
 
-export { CAMPAIGN_DEFAULTS } from '../../common/campaign';
+
+/** Africa's Talking's messaging: up to 10,000 numbers per request; no published rate limit. */
+export const AT_SMS_CAMPAIGN: CampaignProvider = {
+	name: "Africa's Talking",
+	defaults: { batchSize: 1000, maxConcurrency: 10, maxPerSecond: 0, retry: true, maxRetries: 4 },
+	maxBatchSize: 10000,
+	ratePerMinute: false,
+	rateDescription: 'Spread requests to this account out over time, over all executions in this n8n process; 0 means no limit',
+};
 
 /**
  * The item's form as prepareRequest encoded it (username, sender, enqueue…), with some fields
@@ -107,7 +115,7 @@ export async function sendSmsInChunks(
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
 	const { form, requestWith, failedItems, outcome, limitKey } = smsCampaign.call(this, requestData);
-	const options = campaignOptions.call(this);
+	const options = campaignOptions.call(this, AT_SMS_CAMPAIGN);
 	const numbersOf = (chunk: string) => decodeFormValue(chunk).split(',');
 	// The entries are whole chunks of Recipients per Request numbers: one entry, one request.
 	const items = await sendInChunks.call<IExecutePaginationFunctions, [ChunkedSend<string>, CampaignOptions], Promise<INodeExecutionData[]>>(
@@ -130,12 +138,12 @@ export async function sendSmsInChunks(
  * The list is read here rather than put in the body by its field: a million entries would
  * otherwise be copied through the form encoder and back.
  */
-export async function sendSmsList(
+async function sendSmsList(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
 	const { requestWith, failedItems, outcome, limitKey } = smsCampaign.call(this, requestData);
-	const options = campaignOptions.call(this);
+	const options = campaignOptions.call(this, AT_SMS_CAMPAIGN);
 	const node = this.getNode();
 	const items = await sendMessageList.call(
 		this,

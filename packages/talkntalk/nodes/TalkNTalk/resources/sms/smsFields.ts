@@ -1,18 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { messageField as smsMessageField } from '../../../common/campaignFields';
 
-/** Fields that the SMS sends share exactly. */
+/** Fields that the SMS sends share exactly (the campaign fields come from common/campaignFields.ts). */
 
-export const messageField: INodeProperties = {
-	displayName: 'Message',
-	name: 'message',
-	type: 'string',
-	required: true,
-	default: '',
-	typeOptions: { rows: 4 },
-	description:
-		'Text of the SMS. TalkNTalk bills per part of up to 160 characters; longer messages are split (usually 153 characters per part, 67 with emoji or other non-GSM characters).',
-	routing: { send: { type: 'body', property: 'message' } },
-};
+export const messageField = smsMessageField(
+	'TalkNTalk bills per part of up to 160 characters; longer messages are split (usually 153 characters per part, 67 with emoji or other non-GSM characters).',
+);
 
 export const senderIdField: INodeProperties = {
 	displayName: 'Sender Name or ID',

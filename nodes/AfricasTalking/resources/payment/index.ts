@@ -10,13 +10,13 @@ import * as mobileCheckout from './mobileCheckout';
 import * as topUpStash from './topUpStash';
 import * as walletTransfer from './walletTransfer';
 
-export const paymentsDescription: INodeProperties[] = [
+export const paymentDescription: INodeProperties[] = [
 	{
 		displayName: "Payments work only on Africa's Talking accounts approved for Payments (ask AT support); in the sandbox use the Athena provider.",
-		name: 'paymentsNotice',
+		name: 'paymentNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show: { resource: ['payments'] } },
+		displayOptions: { show: { resource: ['payment'] } },
 	},
-	...resourceProperties('payments', 'mobileCheckout', [getProductTransactions, getTransaction, getWalletBalance, getWalletTransactions, mobileB2B, mobileB2C, mobileCheckout, topUpStash, walletTransfer]),
+	...resourceProperties('payment', 'mobileCheckout', [getProductTransactions, getTransaction, getWalletBalance, getWalletTransactions, mobileB2B, mobileB2C, mobileCheckout, topUpStash, walletTransfer]),
 ];

@@ -34,4 +34,4 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['payments'], operation: ['getWalletTransactions'] } }, properties);
+export const description = updateDisplayOptions({ show: { resource: ['payment'], operation: ['getWalletTransactions'] } }, properties);
