@@ -6,9 +6,9 @@ import type { IDataObject } from 'n8n-workflow';
  */
 
 /** The date AT sends when the operator has no swap on record. */
-export const NO_SWAP_DATE = '01-01-1900';
+const NO_SWAP_DATE = '01-01-1900';
 
-export const SIM_SWAP_STATUS: Record<string, string> = {
+const SIM_SWAP_STATUS: Record<string, string> = {
 	Swapped: 'The SIM was swapped: treat the number as at risk (see lastSimSwapDate)',
 	NotSwapped: 'No SIM swap on record for this number',
 	Failed: 'The check failed: no result for this number',

@@ -138,4 +138,4 @@ const NEW_PRODUCT_ROUTES = [
 	{ host: 'chat', method: 'POST', path: '/chat/consent', body: 'json', required: ['username', 'channelNumber', 'channel', 'customerNumber', 'action'], handle: consent },
 ];
 
-module.exports = { NEW_PRODUCT_ROUTES, APPROVED_TEMPLATES };
+module.exports = { NEW_PRODUCT_ROUTES };

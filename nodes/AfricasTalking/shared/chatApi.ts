@@ -49,7 +49,7 @@ export function requireHttpsUrl(value: unknown, field: string, refuse: Refuse, w
 }
 
 /** The media kinds AT's WhatsApp and Chat APIs take (AT's Python SDK, Whatsapp.py and Chat.py). */
-export const MEDIA_TYPES = ['Image', 'Audio', 'Video', 'Sticker', 'Voice'] as const;
+const MEDIA_TYPES = ['Image', 'Audio', 'Video', 'Sticker', 'Voice'] as const;
 /** WhatsApp shows a caption only under an image or a video. */
 export const CAPTIONED_MEDIA = ['Image', 'Video'];
 
@@ -70,7 +70,7 @@ export const mediaTypeField: INodeProperties = {
 };
 
 /** The builder's refusals as NodeOperationErrors naming the item, before anything is sent. */
-export function refuserFor(context: IExecuteSingleFunctions): Refuse {
+function refuserFor(context: IExecuteSingleFunctions): Refuse {
 	const itemIndex = context.getItemIndex();
 	return (message: string, description: string): never => {
 		throw new NodeOperationError(context.getNode(), `${message} (item ${itemIndex + 1})`, { itemIndex, description });
