@@ -17,6 +17,9 @@ export const AT_BASE_URL = {
 	voice: 'https://voice.africastalking.com',
 	data: 'https://bundles.africastalking.com',
 	payments: 'https://payments.africastalking.com',
+	insights: 'https://insights.africastalking.com',
+	/** WhatsApp and Chat: live only, AT has no sandbox for them (see nodes/AfricasTalking/shared/chatApi.ts). */
+	chat: 'https://chat.africastalking.com',
 } as const;
 
 export const SANDBOX_API_URL = 'https://api.sandbox.africastalking.com';

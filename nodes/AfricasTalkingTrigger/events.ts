@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { MAX_BODY_DEPTH, isScalar, nestedDeeperThan, scalarFieldsView, unexpectedValueReason } from '../common/untrustedInput';
 import type { AnswerKind } from './answers';
 import { DELIVERY_STATUS, describe, FAILURE_REASONS, HANGUP_CAUSES, NETWORKS } from './codes';
+import { simSwapResult } from './simSwap';
 
 type Body = IDataObject;
 type ContentType = 'form' | 'json';
@@ -212,6 +213,16 @@ export const EVENTS = {
 			metadata: (b.metadata as IDataObject) ?? {}, providerMetadata: (b.providerMetadata as IDataObject) ?? {},
 		}),
 		dedupeKey: (b) => `payment-validation:${String(b.transactionId)}`,
+	},
+	simSwapResult: {
+		name: 'SIM Swap Result',
+		description: 'The result of a SIM swap check (Insights → Check SIM Swap) arrived',
+		dashboard: 'Insights → SIM Swap → Callback URL',
+		accepts: ['json', 'form'],
+		answer: 'ok',
+		required: ['requestId', 'status'],
+		normalize: simSwapResult,
+		dedupeKey: (b) => `simswap:${String(b.requestId)}:${String(b.status)}`,
 	},
 } satisfies Record<string, EventSpec>;
 

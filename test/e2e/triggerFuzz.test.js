@@ -79,7 +79,7 @@ function invalidRequest(event, rnd) {
 	const kinds = {
 		missingField: () => ({ ...encode(spec.type, withoutField()) }),
 		emptyField: () => ({ ...encode(spec.type, { ...spec.body, [pick(required)]: '' }) }),
-		wrongContentType: () => (event === 'airtimeStatus' ? { contentType: 'text/plain', data: 'requestId=1' } : { ...encode(other, spec.body) }),
+		wrongContentType: () => (EVENTS[event].accepts.length > 1 ? { contentType: 'text/plain', data: 'requestId=1' } : { ...encode(other, spec.body) }),
 		textPlain: () => ({ contentType: 'text/plain', data: new URLSearchParams(spec.body).toString() }),
 		randomBytes: () => ({ contentType: ownType, data: Buffer.from(Array.from({ length: 64 }, () => Math.floor(rnd() * 256))) }),
 		notAnObject: () => ({ contentType: 'application/json', data: pick(['[1,2,3]', '"text"', '42', 'null', '{"a":', '{]', '']) }),

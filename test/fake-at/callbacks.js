@@ -43,6 +43,10 @@ const CALLBACKS = {
 		type: 'json',
 		body: { transactionId: 'ATPid_pv1', phoneNumber: '+254711001000', currencyCode: 'KES', amount: 250, sourceIpAddress: '1.2.3.4', provider: 'Mpesa', clientAccount: 'acc', productName: 'Shop', metadata: {} },
 	},
+	simSwapResult: {
+		type: 'json',
+		body: { status: 'NotSwapped', lastSimSwapDate: '01-01-1900', providerRefId: 'fe3b-46fd-931c-b2ef3a64da93', requestId: 'ATSwpid_00000001', transactionId: '738e202b-ea2f-43e5-b451-a85334e90fb5' },
+	},
 };
 
 function encode(type, body) {

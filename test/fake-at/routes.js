@@ -3,6 +3,7 @@
 // errors AT returns inside 2xx bodies. `host` is the product host; `body` the content type
 // AT's server accepts ('form' or 'json'); `required` the fields it rejects requests without.
 const { WireError, requireFields, isE164, messageParts, money } = require('./wire');
+const { NEW_PRODUCT_ROUTES } = require('./newProductRoutes');
 
 const SMS_STATUS = {
 	100: 'Processed', 101: 'Success', 102: 'Queued', 401: 'RiskHold', 402: 'InvalidSenderId',
@@ -239,13 +240,6 @@ const ROUTES = [
 	{ host: 'bundles', method: 'GET', path: '/query/transaction/find', requiredQuery: ['username', 'transactionId'], handle: findTransaction },
 	{ host: 'bundles', method: 'GET', path: '/query/wallet/balance', requiredQuery: ['username'], handle: walletBalance },
 	{
-		host: 'insights', method: 'POST', path: '/v1/sim-swap', body: 'json', required: ['username', 'phoneNumbers'],
-		handle: ({ body }) => json(200, {
-			status: 'Processed',
-			responses: body.phoneNumbers.map((phoneNumber) => ({ phoneNumber, lastSimSwapDate: '2026-01-01', status: 'Processed' })),
-		}),
-	},
-	{
 		host: 'payments', method: 'POST', path: '/mobile/checkout/request', body: 'json', idempotent: true,
 		required: ['username', 'productName', 'phoneNumber', 'currencyCode', 'amount'],
 		handle: ({ fake, body }) => {
@@ -312,6 +306,7 @@ const ROUTES = [
 		handle: ({ fake, query }) => json(200, { status: 'Success', responses: [...fake.transactions.values()].slice((query.pageNumber - 1) * query.count, query.pageNumber * query.count) }),
 	},
 	{ host: 'payments', method: 'GET', path: '/query/wallet/balance', requiredQuery: ['username'], handle: walletBalance },
+	...NEW_PRODUCT_ROUTES,
 ];
 
 module.exports = { ROUTES };

@@ -77,6 +77,8 @@ class FakeAfricasTalking {
 		this.transactions = new Map();
 		this.accepted = new Map();
 		this.idempotencyKeys = new Set();
+		this.simSwapChecks = new Map();
+		this.optedOut = new Set();
 		this.inFlight = 0;
 		this.maxInFlight = 0;
 	}
