@@ -2,7 +2,7 @@ import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from '
 import { accountDescription } from './resources/account';
 import { airtimeDescription } from './resources/airtime';
 import { chatDescription } from './resources/chat';
-import { insightsDescription } from './resources/insights';
+import { insightDescription } from './resources/insight';
 import { mobileDataDescription } from './resources/mobileData';
 import { paymentDescription } from './resources/payment';
 import { premiumSubscriptionDescription } from './resources/premiumSubscription';
@@ -16,7 +16,7 @@ const RESOURCES = [
 	{ name: 'Account', value: 'account' },
 	{ name: 'Airtime', value: 'airtime' },
 	{ name: 'Chat', value: 'chat', description: 'WhatsApp and Telegram messages and consent (live apps only)' },
-	{ name: 'Insight', value: 'insights', description: 'SIM swap checks' },
+	{ name: 'Insight', value: 'insight', description: 'SIM swap checks' },
 	{ name: 'Mobile Data', value: 'mobileData' },
 	{ name: 'Payment', value: 'payment', description: 'Only for accounts approved for Payments' },
 	{ name: 'Premium Subscription', value: 'premiumSubscription' },
@@ -33,7 +33,7 @@ const OPERATIONS = [
 	...mobileDataDescription,
 	...paymentDescription,
 	...accountDescription,
-	...insightsDescription,
+	...insightDescription,
 	...whatsappDescription,
 	...chatDescription,
 ];
@@ -48,7 +48,7 @@ export class AfricasTalking implements INodeType {
 		// The labels the user picked, by resource and operation (n8n's $parameter holds only the stored
 		// values); a unit test checks it against every operation's label.
 		subtitle:
-			'={{ ({"sms:fetchInbox":"SMS: Fetch Inbox","sms:send":"SMS: Send","sms:sendPremium":"SMS: Send Premium","premiumSubscription:create":"Premium Subscription: Create","premiumSubscription:createCheckoutToken":"Premium Subscription: Create Checkout Token","premiumSubscription:createSafaricom":"Premium Subscription: Create Safaricom Subscription","premiumSubscription:delete":"Premium Subscription: Delete","premiumSubscription:getAll":"Premium Subscription: Get Many","voice:getQueueStatus":"Voice: Get Queue Status","voice:makeCall":"Voice: Make Call","voice:transferCall":"Voice: Transfer Call","voice:uploadMedia":"Voice: Upload Media","airtime:getTransactionStatus":"Airtime: Get Transaction Status","airtime:send":"Airtime: Send","mobileData:getTransactionStatus":"Mobile Data: Get Transaction Status","mobileData:getWalletBalance":"Mobile Data: Get Wallet Balance","mobileData:send":"Mobile Data: Send","payment:getProductTransactions":"Payment: Get Product Transactions","payment:getTransaction":"Payment: Get Transaction","payment:getWalletBalance":"Payment: Get Wallet Balance","payment:getWalletTransactions":"Payment: Get Wallet Transactions","payment:mobileB2B":"Payment: Mobile B2B","payment:mobileB2C":"Payment: Mobile B2C","payment:mobileCheckout":"Payment: Mobile Checkout","payment:topUpStash":"Payment: Top Up Stash","payment:walletTransfer":"Payment: Wallet Transfer","account:getBalance":"Account: Get Balance","insights:checkSimSwap":"Insight: Check SIM Swap","whatsapp:sendMessage":"WhatsApp: Send Message","whatsapp:sendTemplate":"WhatsApp: Send Template","chat:sendMessage":"Chat: Send Message","chat:updateConsent":"Chat: Update Consent"})[$parameter["resource"] + ":" + $parameter["operation"]] }}',
+			'={{ ({"sms:fetchInbox":"SMS: Fetch Inbox","sms:send":"SMS: Send","sms:sendPremium":"SMS: Send Premium","premiumSubscription:create":"Premium Subscription: Create","premiumSubscription:createCheckoutToken":"Premium Subscription: Create Checkout Token","premiumSubscription:createSafaricom":"Premium Subscription: Create Safaricom Subscription","premiumSubscription:delete":"Premium Subscription: Delete","premiumSubscription:getAll":"Premium Subscription: Get Many","voice:getQueueStatus":"Voice: Get Queue Status","voice:makeCall":"Voice: Make Call","voice:transferCall":"Voice: Transfer Call","voice:uploadMedia":"Voice: Upload Media","airtime:getTransactionStatus":"Airtime: Get Transaction Status","airtime:send":"Airtime: Send","mobileData:getTransactionStatus":"Mobile Data: Get Transaction Status","mobileData:getWalletBalance":"Mobile Data: Get Wallet Balance","mobileData:send":"Mobile Data: Send","payment:getProductTransactions":"Payment: Get Product Transactions","payment:getTransaction":"Payment: Get Transaction","payment:getWalletBalance":"Payment: Get Wallet Balance","payment:getWalletTransactions":"Payment: Get Wallet Transactions","payment:mobileB2B":"Payment: Mobile B2B","payment:mobileB2C":"Payment: Mobile B2C","payment:mobileCheckout":"Payment: Mobile Checkout","payment:topUpStash":"Payment: Top Up Stash","payment:walletTransfer":"Payment: Wallet Transfer","account:getBalance":"Account: Get Balance","insight:checkSimSwap":"Insight: Check SIM Swap","whatsapp:sendMessage":"WhatsApp: Send Message","whatsapp:sendTemplate":"WhatsApp: Send Template","chat:sendMessage":"Chat: Send Message","chat:updateConsent":"Chat: Update Consent"})[$parameter["resource"] + ":" + $parameter["operation"]] }}',
 		description: "Send SMS and WhatsApp messages, make calls, send airtime and data, check SIM swaps and take payments with Africa's Talking",
 		defaults: { name: "Africa's Talking" },
 		usableAsTool: true,

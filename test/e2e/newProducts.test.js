@@ -52,7 +52,7 @@ const consent = (action) => ({ resource: 'chat', operation: 'updateConsent', cha
 
 const SIM_SWAP = {
 	name: 'Insights → Check SIM Swap',
-	parameters: { resource: 'insights', operation: 'checkSimSwap', phoneNumbers: '+254711000001\n+256772000002' },
+	parameters: { resource: 'insight', operation: 'checkSimSwap', phoneNumbers: '+254711000001\n+256772000002' },
 	request: { host: 'insights', path: '/v1/sim-swap', body: { phoneNumbers: ['+254711000001', '+256772000002'] } },
 	output: (items) => expect(items).toEqual([
 		{ phoneNumber: '+254711000001', requestId: 'ATSwpid_00000001', status: 'Queued', cost: 5, currencyCode: 'KES', carrierName: 'Safaricom', countryCode: 'KE', networkCode: '63902', numberType: 'Mobile', transactionId: 'ATTxid_00000003' },
@@ -166,8 +166,8 @@ describe('bad input: refused before anything is sent, naming the field and the i
 	const many = Array.from({ length: 101 }, (_, i) => `+2547110${String(i).padStart(5, '0')}`).join(',');
 	// Item 1 is good, item 2 is not: the error names item 2 and its value never reaches AT.
 	it.each([
-		['a SIM swap number not in E.164', { resource: 'insights', operation: 'checkSimSwap', phoneNumbers: '={{ $json.v }}' }, ['+254711000001', '+254711000001, 0711000002'], 'Invalid phone number "0711000002" in "Phone Numbers" (item 2)'],
-		['more numbers than one check takes', { resource: 'insights', operation: 'checkSimSwap', phoneNumbers: '={{ $json.v }}' }, ['+254711000001', many], '"Phone Numbers" holds 101 entries (item 2); Africa\'s Talking takes 1 to 100'],
+		['a SIM swap number not in E.164', { resource: 'insight', operation: 'checkSimSwap', phoneNumbers: '={{ $json.v }}' }, ['+254711000001', '+254711000001, 0711000002'], 'Invalid phone number "0711000002" in "Phone Numbers" (item 2)'],
+		['more numbers than one check takes', { resource: 'insight', operation: 'checkSimSwap', phoneNumbers: '={{ $json.v }}' }, ['+254711000001', many], '"Phone Numbers" holds 101 entries (item 2); Africa\'s Talking takes 1 to 100'],
 		['an empty WhatsApp message', whatsApp({ whatsAppMessageType: 'text', message: '={{ $json.v }}' }), ['Hi', ' '], '"Message" is empty (item 2)'],
 		['a WhatsApp number without "+"', whatsApp({ phoneNumber: '={{ $json.v }}', whatsAppMessageType: 'text', message: 'Hi' }), [CUSTOMER, '254711000001'], 'Invalid phone number "254711000001" in "Phone Number" (item 2)'],
 		['media without a URL', whatsApp({ whatsAppMessageType: 'media', mediaType: 'Image', url: '={{ $json.v }}' }), ['https://example.com/a.jpg', ''], '"Media URL" is empty (item 2)'],

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, IN8nHttpFullResponse, INodePropertyOptions } from 'n8n-workflow';
 import { AT_BASE_URL, baseUrlForEnvironment } from '../../nodes/AfricasTalkingCommon/environment';
 import { prepareRequest } from '../../nodes/AfricasTalking/shared/request';
-import * as checkSimSwap from '../../nodes/AfricasTalking/resources/insights/checkSimSwap';
+import * as checkSimSwap from '../../nodes/AfricasTalking/resources/insight/checkSimSwap';
 import * as waSendMessage from '../../nodes/AfricasTalking/resources/whatsapp/sendMessage';
 import * as waSendTemplate from '../../nodes/AfricasTalking/resources/whatsapp/sendTemplate';
 import * as chatSendMessage from '../../nodes/AfricasTalking/resources/chat/sendMessage';
@@ -268,7 +268,7 @@ describe("what n8n's editor shows for the new resources", () => {
 		new Function('$parameter', `return ${String(node.description.subtitle).replace(/^=\{\{/, '').replace(/\}\}$/, '')}`)({ resource, operation });
 
 	it('labels the new operations in the subtitle and in the action list', () => {
-		expect(subtitle('insights', 'checkSimSwap')).toBe('Insight: Check SIM Swap');
+		expect(subtitle('insight', 'checkSimSwap')).toBe('Insight: Check SIM Swap');
 		expect(subtitle('whatsapp', 'sendTemplate')).toBe('WhatsApp: Send Template');
 		expect(subtitle('chat', 'updateConsent')).toBe('Chat: Update Consent');
 		const actions = [checkSimSwap, waSendMessage, waSendTemplate, chatSendMessage, updateConsent].map((op) => op.option.action);

@@ -113,4 +113,4 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['insights'], operation: ['checkSimSwap'] } }, properties);
+export const description = updateDisplayOptions({ show: { resource: ['insight'], operation: ['checkSimSwap'] } }, properties);

@@ -1,4 +1,4 @@
 import { resourceProperties } from '../../../common/resource';
 import * as checkSimSwap from './checkSimSwap';
 
-export const insightsDescription = resourceProperties('insights', 'checkSimSwap', [checkSimSwap]);
+export const insightDescription = resourceProperties('insight', 'checkSimSwap', [checkSimSwap]);
