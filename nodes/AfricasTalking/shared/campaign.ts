@@ -9,7 +9,9 @@ import { itemsFor } from '../../common/items';
 import { decodeFormValue, encodeFormValue } from '../../common/values';
 import { sendMessageList } from '../../common/messageList';
 import { smsOutcome } from '../resources/sms/smsResponse';
-import { assertPhoneNumber } from './phoneNumbers';
+import { checkedPhoneNumber } from './phoneNumbers';
+import { PROVIDER } from './checks';
+import { DEFAULT_MAX_PARTS, maxPartsOf } from '../../common/messageChecks';
 import { throwIfEntriesFailed, throwIfSummaryFailed } from './responses';
 
 export { CAMPAIGN_DEFAULTS } from '../../common/campaign';
@@ -142,11 +144,9 @@ export async function sendSmsList(
 		{
 			field: 'Message List',
 			list: this.getNodeParameter('messageList', []),
-			checkRecipient: (value, label) => {
-				const number = String(value).trim();
-				assertPhoneNumber(node, number, label, this.getItemIndex());
-				return number;
-			},
+			checkRecipient: (value, label) => checkedPhoneNumber(node, value, label, this.getItemIndex()),
+			maxParts: maxPartsOf(this.getNodeParameter('options.maxParts', DEFAULT_MAX_PARTS)),
+			provider: PROVIDER,
 			requestFor: (numbers, message) => requestWith({ to: encodeFormValue(numbers.join(',')), message: encodeFormValue(message) }),
 			failedItems,
 			outcome,

@@ -1,5 +1,7 @@
 import type { DeclarativeRestApiSettings, IExecutePaginationFunctions, INodeExecutionData, INodeProperties, INodePropertyRouting } from 'n8n-workflow';
 import { sendSmsInChunks } from '../../shared/campaign';
+import { maxPartsOption, messageCheck, refusingLocally } from '../../../common/messageChecks';
+import { PROVIDER } from '../../shared/checks';
 import { check } from '../../shared/checks';
 import { operationRouting } from '../../shared/routing';
 import { smsRecipientsToItems } from './smsResponse';
@@ -22,7 +24,7 @@ export function messagingRouting(
 		encoding: 'form',
 		body: { bulkSMSMode },
 		postReceive: [smsRecipientsToItems],
-		pagination,
+		pagination: refusingLocally(PROVIDER, pagination),
 	});
 }
 
@@ -34,7 +36,7 @@ export const recipientsField: INodeProperties = {
 	default: '',
 	placeholder: '+254711XXXYYY, +254733YYYZZZ',
 	description:
-		'Phone numbers in international format with a leading "+", separated by commas or new lines. An expression may also return an array of numbers.',
+		'Phone numbers in international format with a leading "+", separated by commas, semicolons or new lines (spaces, dashes and dots inside a number are ignored). An expression may also return an array of numbers.',
 	routing: { send: { type: 'body', property: 'to', preSend: [check('phoneList', 'to', 'Recipients')] } },
 };
 
@@ -47,7 +49,7 @@ export const messageField: INodeProperties = {
 	typeOptions: { rows: 4 },
 	description:
 		'Text of the SMS. 160 GSM characters make one part (153 per part when longer); any other character (emoji, accents beyond GSM) makes it 70 (67).',
-	routing: { send: { type: 'body', property: 'message' } },
+	routing: { send: { type: 'body', property: 'message', preSend: [messageCheck(PROVIDER)] } },
 };
 
 /** One item per recipient, or (for large campaigns) one summary item per input item. */
@@ -135,4 +137,5 @@ export const campaignOptionFields: INodeProperties[] = [
 		typeOptions: { minValue: 0 },
 		description: 'How many times a rate-limited or failed request is retried (when retrying is on)',
 	},
+	maxPartsOption,
 ];

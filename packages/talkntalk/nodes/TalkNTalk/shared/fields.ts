@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { messageCheck } from '../../common/messageChecks';
 
 /** Fields that the SMS sends share exactly. */
 
@@ -11,7 +12,7 @@ export const messageField: INodeProperties = {
 	typeOptions: { rows: 4 },
 	description:
 		'Text of the SMS. TalkNTalk bills per part of up to 160 characters; longer messages are split (usually 153 characters per part, 67 with emoji or other non-GSM characters).',
-	routing: { send: { type: 'body', property: 'message' } },
+	routing: { send: { type: 'body', property: 'message', preSend: [messageCheck('TalkNTalk')] } },
 };
 
 export const senderIdField: INodeProperties = {

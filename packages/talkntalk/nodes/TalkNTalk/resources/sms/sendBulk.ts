@@ -14,6 +14,7 @@ import { BULK_DEFAULTS, sendInTalkNTalkChunks } from '../../shared/campaign';
 import { kenyanMobiles } from '../../shared/mobile';
 import { talkNTalkRouting } from '../../shared/routing';
 import { messageField, senderIdField } from '../../shared/fields';
+import { maxPartsOption, refusingLocally } from '../../../common/messageChecks';
 
 async function checkRecipients(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const body = options.body as IDataObject;
@@ -71,8 +72,8 @@ const properties: INodeProperties[] = [
 		typeOptions: { rows: 3 },
 		placeholder: '0712345678, 0722345678',
 		description:
-			'Kenyan mobile numbers (+2547…, 2547… or 07…) separated by commas or new lines. An expression may also return an array of numbers. Repeated numbers are sent once.',
-		routing: { send: { type: 'body', property: 'recipients', preSend: [checkRecipients] } },
+			'Kenyan mobile numbers (+2547…, 2547… or 07…) separated by commas, semicolons or new lines (spaces, dashes and dots inside a number are ignored). An expression may also return an array of numbers. Repeated numbers are sent once.',
+		routing: { send: { type: 'body', property: 'recipients', preSend: [refusingLocally('TalkNTalk', checkRecipients)] } },
 	},
 	messageField,
 	senderIdField,
@@ -120,6 +121,7 @@ const properties: INodeProperties[] = [
 				typeOptions: { minValue: 0 },
 				description: 'Requests in flight at once to this TalkNTalk account, over all items and all executions in this n8n process; 0 means no limit',
 			},
+			maxPartsOption,
 			{
 				displayName: 'Max Requests per Minute',
 				name: 'maxPerMinute',
