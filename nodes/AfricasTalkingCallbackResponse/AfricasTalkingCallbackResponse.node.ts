@@ -10,8 +10,9 @@ import {
 import { voiceActionFields } from './voiceActionFields';
 import { buildVoiceXml, voiceActionFromEntry, VoiceXmlError } from '../AfricasTalkingCommon/voiceXml';
 import { ussdAnswer, USSD_FALLBACK } from '../AfricasTalkingCommon/ussd';
-import { ussdMenuAnswer } from './ussdMenu/answer';
+import { ussdMenuAnswer, UssdMenuBroken } from './ussdMenu/answer';
 import { ussdMenuFields } from './ussdMenu/fields';
+import { ussdMenuHints } from './ussdMenu/editorHints';
 
 function answerFor(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const answer = this.getNodeParameter('answer', itemIndex) as 'voice' | 'ussd' | 'validation';
@@ -41,6 +42,24 @@ function answerFor(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	}
 }
 
+const TRIGGER_TYPE = /\.africasTalkingTrigger$/;
+
+/**
+ * Whether the Africa's Talking Trigger before this node waits for this node to answer a USSD
+ * session (its Respond Using is Last Node, the default): then this node sends the answer as soon
+ * as it is built, so that it can still fail afterwards (a broken menu) while the caller gets the
+ * polite END. With Respond Using: Respond to Webhook, that node answers instead.
+ */
+function triggerWaitsForUssdAnswer(this: IExecuteFunctions): boolean {
+	const parents = this.getParentNodes(this.getNode().name, { includeNodeParameters: true });
+	const trigger = parents.find((parent) => TRIGGER_TYPE.test(parent.type));
+	return trigger !== undefined && trigger.parameters?.respondUsing !== 'respondToWebhook';
+}
+
+function sendUssdAnswer(this: IExecuteFunctions, response: unknown): void {
+	this.sendResponse({ body: String(response ?? ''), headers: { 'content-type': 'text/plain; charset=utf-8' }, statusCode: 200 });
+}
+
 export class AfricasTalkingCallbackResponse implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: "Africa's Talking Callback Response",
@@ -55,6 +74,7 @@ export class AfricasTalkingCallbackResponse implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
+		hints: ussdMenuHints,
 		properties: [
 			{
 				displayName:
@@ -82,12 +102,12 @@ export class AfricasTalkingCallbackResponse implements INodeType {
 				type: 'options',
 				displayOptions: { show: { answer: ['ussd'] } },
 				options: [
+					{ name: 'Menu Builder', value: 'menu', description: 'Screens with options and questions: the node follows the session and answers CON or END' },
 					{ name: 'Continue (CON)', value: 'continue', description: 'Show the text and wait for the next input' },
 					{ name: 'End (END)', value: 'end', description: 'Show the text and close the session' },
-					{ name: 'Menu Builder', value: 'menu', description: 'Screens with options and questions: the node follows the session and answers CON or END' },
 					{ name: 'Text Already Starts With CON or END', value: 'raw', description: 'Send the text as is (checked: anything else is replaced by the fallback)' },
 				],
-				default: 'continue',
+				default: 'menu',
 			},
 			{
 				displayName: 'Text',
@@ -126,10 +146,22 @@ export class AfricasTalkingCallbackResponse implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
 		const results: INodeExecutionData[] = [];
+		const answersUssd = this.getNodeParameter('answer', 0) === 'ussd';
+		const sendsAnswer = answersUssd && triggerWaitsForUssdAnswer.call(this);
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			try {
-				results.push({ json: answerFor.call(this, itemIndex), pairedItem: { item: itemIndex } });
+				const json = answerFor.call(this, itemIndex);
+				// One session per execution: the first item's answer is the one the caller gets.
+				if (sendsAnswer && itemIndex === 0) sendUssdAnswer.call(this, json.response);
+				results.push({ json, pairedItem: { item: itemIndex } });
 			} catch (error) {
+				if (error instanceof UssdMenuBroken) {
+					// The caller gets the fallback END in any case (a no-op where nothing waits for it).
+					if (itemIndex === 0) sendUssdAnswer.call(this, error.answer.response);
+					if (!this.continueOnFail()) throw error;
+					results.push({ json: error.answer, pairedItem: { item: itemIndex } });
+					continue;
+				}
 				const failure = error instanceof NodeOperationError ? error : new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 				if (!this.continueOnFail()) throw failure;
 				results.push({ json: { error: failure.message }, pairedItem: { item: itemIndex } });

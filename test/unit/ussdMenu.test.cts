@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { ussdMenuAnswer } from '../../nodes/AfricasTalkingCallbackResponse/ussdMenu/answer';
+import { ussdMenuAnswer, UssdMenuBroken } from '../../nodes/AfricasTalkingCallbackResponse/ussdMenu/answer';
 import { ussdMenuFields } from '../../nodes/AfricasTalkingCallbackResponse/ussdMenu/fields';
 import { parseUssdMenu, UssdMenuError } from '../../nodes/AfricasTalkingCallbackResponse/ussdMenu/schema';
 import { displayWarnings, expressionWithValues, fillPlaceholders, nonGsmCharacters } from '../../nodes/AfricasTalkingCallbackResponse/ussdMenu/text';
@@ -249,7 +249,7 @@ describe('USSD menu schema', () => {
 		['no screens', { start: 'home', screens: [] }, 'The menu has no screens'],
 		['screens not a list', { start: 'home', screens: 'home' }, '"screens" must be a list of screens'],
 		['no start screen', change((m) => { m.start = ''; }), 'No start screen: set "start" to the ID of the first screen (screens: home, amount, phone, confirm, done, accounts, balance, help)'],
-		['an unknown start screen', change((m) => { m.start = 'welcome'; }), 'The start screen "welcome" does not exist (screens: home,'],
+		['an unknown start screen', change((m) => { m.start = 'welcome'; }), '"start": the start screen "welcome" does not exist (screens: home,'],
 		['a screen without ID', change((m) => { (m.screens[2] as Record<string, unknown>).id = ' '; }), 'Screen 3: "id" is empty'],
 		['a duplicate ID', change((m) => { (m.screens[4] as Record<string, unknown>).id = 'amount'; }), 'Screen 5 ("amount"): duplicate "id": screen 2 already has the ID "amount"'],
 		['an unknown kind', change((m) => { (m.screens[0] as Record<string, unknown>).type = 'list'; }), 'Screen "home": "type" must be menu, input or end, got "list"'],
@@ -331,11 +331,18 @@ describe('the node\'s Menu Builder answer', () => {
 		expect(ussdMenuAnswer.call(ctx, 0)).toEqual({ response: 'END Bye Ann!', screen: 'bye', values: { name: 'Ann' }, ended: true, path: ['name', 'bye'] });
 	});
 
-	it('sends the fallback and names the mistake when the menu is invalid', () => {
-		const { ctx, hints } = context({ menuDefinition: 'json', menuJson: { start: 'home', screens: [{ id: 'home', type: 'menu', text: 'Hi', options: [{ label: 'Go', next: 'nowhere' }] }] }, menuSessionText: '' });
-		const answer = ussdMenuAnswer.call(ctx, 0);
-		expect(answer).toMatchObject({ response: USSD_FALLBACK, ended: true, error: expect.stringContaining('Screen "home", option 1 ("Go"): "next": the next screen "nowhere" does not exist') });
-		expect(hints).toEqual([{ message: answer.error, type: 'danger', location: 'outputPane' }]);
+	it('fails with the mistake, carrying the fallback END the caller gets, when the menu is invalid', () => {
+		const { ctx } = context({ menuDefinition: 'json', menuJson: { start: 'home', screens: [{ id: 'home', type: 'menu', text: 'Hi', options: [{ label: 'Go', next: 'nowhere' }] }] }, menuSessionText: '' });
+		let thrown: unknown;
+		try {
+			ussdMenuAnswer.call(ctx, 0);
+		} catch (error) {
+			thrown = error;
+		}
+		expect(thrown).toBeInstanceOf(UssdMenuBroken);
+		const broken = thrown as UssdMenuBroken;
+		expect(broken.message).toContain('Screen "home", option 1 ("Go"): "next": the next screen "nowhere" does not exist');
+		expect(broken.answer).toMatchObject({ response: USSD_FALLBACK, ended: true, error: broken.message });
 	});
 
 	it('warns when the session text is missing (the start screen would show on every request)', () => {

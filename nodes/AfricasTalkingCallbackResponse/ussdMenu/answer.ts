@@ -1,6 +1,6 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INode } from 'n8n-workflow';
 import { ussdAnswer, USSD_FALLBACK } from '../../AfricasTalkingCommon/ussd';
-import { parseUssdMenu, UssdMenuError, type UssdMenu } from './schema';
+import { FIELD_NAMES, parseUssdMenu, UssdMenuError, type UssdMenu } from './schema';
 import { displayWarnings, expressionWithValues, fillPlaceholders, type UssdValues } from './text';
 import { plainRenderer, walkUssdMenu, type UssdRenderer } from './walker';
 
@@ -40,7 +40,7 @@ function menuOf(this: IExecuteFunctions, itemIndex: number): { menu: UssdMenu; r
 			...(this.getNodeParameter('menuSettings', itemIndex, {}) as IDataObject),
 			start: this.getNodeParameter('menuStart', itemIndex, ''),
 			screens: resolveStructure.call(this, itemIndex, screens),
-		}),
+		}, FIELD_NAMES),
 		renderer: fieldRenderer.call(this, itemIndex),
 	};
 }
@@ -53,6 +53,25 @@ function warningsFor(menu: UssdMenu, shownScreen: string, shownText: string): st
 		for (const warning of displayWarnings(screen.id, fillPlaceholders(screen.text, {}))) warnings.add(warning);
 	}
 	return [...warnings];
+}
+
+/**
+ * A menu that cannot work: the caller still gets the Fallback Message (`answer.response`, sent
+ * before the node fails), and the execution fails so that the node shows red and n8n's Error
+ * Workflow runs.
+ */
+export class UssdMenuBroken extends NodeOperationError {
+	constructor(
+		node: INode,
+		message: string,
+		readonly answer: IDataObject,
+		itemIndex: number,
+	) {
+		super(node, message, {
+			itemIndex,
+			description: `Every caller gets the Fallback Message ("${String(answer.response)}") until the menu is fixed. Fix the field named above; the Menu Builder checks the whole menu before it answers.`,
+		});
+	}
 }
 
 /** The Menu Builder answer: the walked screen as CON/END text, and where the session is. */
@@ -85,9 +104,8 @@ export function ussdMenuAnswer(this: IExecuteFunctions, itemIndex: number): IDat
 		};
 	} catch (error) {
 		if (!(error instanceof UssdMenuError)) throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-		// As with a broken text: the session gets the fallback, the mistake is shown on the node.
-		const message = `The USSD menu is not valid: ${error.message}. The fallback END message was sent.`;
-		this.addExecutionHints({ message, type: 'danger', location: 'outputPane' });
-		return { response: ussdAnswer('raw', '', fallback).response, error: message, ended: true };
+		// The session gets the fallback; the node fails with the mistake (see UssdMenuBroken).
+		const message = `The USSD menu cannot work: ${error.message}. The caller got the Fallback Message (END) instead.`;
+		throw new UssdMenuBroken(this.getNode(), message, { response: ussdAnswer('raw', '', fallback).response, error: message, ended: true }, itemIndex);
 	}
 }
