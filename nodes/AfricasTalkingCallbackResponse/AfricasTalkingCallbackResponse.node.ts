@@ -10,18 +10,18 @@ import {
 import { voiceActionFields } from './voiceActionFields';
 import { buildVoiceXml, voiceActionFromEntry, VoiceXmlError } from '../AfricasTalkingCommon/voiceXml';
 import { ussdAnswer, USSD_FALLBACK } from '../AfricasTalkingCommon/ussd';
-import { ussdMenuAnswer, UssdMenuBroken } from './ussdMenu/answer';
+import { ussdMenuAnswer, type MenuAnswer } from './ussdMenu/answer';
 import { ussdMenuFields } from './ussdMenu/fields';
 import { ussdMenuHints } from './ussdMenu/editorHints';
 
-function answerFor(this: IExecuteFunctions, itemIndex: number): IDataObject {
+function answerFor(this: IExecuteFunctions, itemIndex: number): MenuAnswer {
 	const answer = this.getNodeParameter('answer', itemIndex) as 'voice' | 'ussd' | 'validation';
 	if (answer === 'validation') {
 		const status = this.getNodeParameter('validationStatus', itemIndex) as string;
 		if (status !== 'Validated' && status !== 'Failed') {
 			throw new NodeOperationError(this.getNode(), `Result must be "Validated" or "Failed", got "${status}"`, { itemIndex });
 		}
-		return { response: { status } };
+		return { json: { response: { status } } };
 	}
 	if (answer === 'ussd') {
 		if (this.getNodeParameter('ussdType', itemIndex) === 'menu') return ussdMenuAnswer.call(this, itemIndex);
@@ -32,11 +32,11 @@ function answerFor(this: IExecuteFunctions, itemIndex: number): IDataObject {
 		);
 		// The session must not break, so the fallback is answered; the mistake is recorded in the execution.
 		if (result.error) this.addExecutionHints({ message: result.error, type: 'danger', location: 'outputPane' });
-		return { ...result };
+		return { json: { ...result } };
 	}
 	const entries = (this.getNodeParameter('actions.action', itemIndex, []) ?? []) as IDataObject[];
 	try {
-		return { response: buildVoiceXml(entries.map(voiceActionFromEntry)) };
+		return { json: { response: buildVoiceXml(entries.map(voiceActionFromEntry)) } };
 	} catch (error) {
 		throw new NodeOperationError(this.getNode(), error instanceof VoiceXmlError ? error.message : (error as Error), { itemIndex });
 	}
@@ -149,23 +149,22 @@ export class AfricasTalkingCallbackResponse implements INodeType {
 		const answersUssd = this.getNodeParameter('answer', 0) === 'ussd';
 		const sendsAnswer = answersUssd && triggerWaitsForUssdAnswer.call(this);
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+			let answer: MenuAnswer;
 			try {
-				const json = answerFor.call(this, itemIndex);
-				// One session per execution: the first item's answer is the one the caller gets.
-				if (sendsAnswer && itemIndex === 0) sendUssdAnswer.call(this, json.response);
-				results.push({ json, pairedItem: { item: itemIndex } });
+				answer = answerFor.call(this, itemIndex);
 			} catch (error) {
-				if (error instanceof UssdMenuBroken) {
-					// The caller gets the fallback END in any case (a no-op where nothing waits for it).
-					if (itemIndex === 0) sendUssdAnswer.call(this, error.answer.response);
-					if (!this.continueOnFail()) throw error;
-					results.push({ json: error.answer, pairedItem: { item: itemIndex } });
-					continue;
-				}
 				const failure = error instanceof NodeOperationError ? error : new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 				if (!this.continueOnFail()) throw failure;
 				results.push({ json: { error: failure.message }, pairedItem: { item: itemIndex } });
+				continue;
 			}
+			// One session per execution: the first item's answer is the one the caller gets. A broken
+			// menu's fallback is sent in any case (a no-op where nothing waits for it).
+			if (itemIndex === 0 && (sendsAnswer || answer.broken)) sendUssdAnswer.call(this, answer.json.response);
+			if (answer.broken && !this.continueOnFail()) {
+				throw new NodeOperationError(this.getNode(), answer.broken.message, { itemIndex, description: answer.broken.description });
+			}
+			results.push({ json: answer.json, pairedItem: { item: itemIndex } });
 		}
 		return [results];
 	}

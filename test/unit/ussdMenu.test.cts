@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { ussdMenuAnswer, UssdMenuBroken } from '../../nodes/AfricasTalkingCallbackResponse/ussdMenu/answer';
+import { ussdMenuAnswer } from '../../nodes/AfricasTalkingCallbackResponse/ussdMenu/answer';
 import { ussdMenuFields } from '../../nodes/AfricasTalkingCallbackResponse/ussdMenu/fields';
 import { parseUssdMenu, UssdMenuError } from '../../nodes/AfricasTalkingCallbackResponse/ussdMenu/schema';
 import { displayWarnings, expressionWithValues, fillPlaceholders, nonGsmCharacters } from '../../nodes/AfricasTalkingCallbackResponse/ussdMenu/text';
@@ -328,26 +328,19 @@ describe('the node\'s Menu Builder answer', () => {
 			menuDefinition: 'fields', menuStart: 'name', menuSessionText: 'Ann',
 			menuScreens: { screen: [{ id: 'name', type: 'input', text: 'Name?', variable: 'name', next: 'bye' }, { id: 'bye', type: 'end', text: '=Bye {{ $ussd.name }}!' }] },
 		});
-		expect(ussdMenuAnswer.call(ctx, 0)).toEqual({ response: 'END Bye Ann!', screen: 'bye', values: { name: 'Ann' }, ended: true, path: ['name', 'bye'] });
+		expect(ussdMenuAnswer.call(ctx, 0).json).toEqual({ response: 'END Bye Ann!', screen: 'bye', values: { name: 'Ann' }, ended: true, path: ['name', 'bye'] });
 	});
 
-	it('fails with the mistake, carrying the fallback END the caller gets, when the menu is invalid', () => {
+	it('reports the menu as broken, with the fallback END the caller gets, when the menu is invalid', () => {
 		const { ctx } = context({ menuDefinition: 'json', menuJson: { start: 'home', screens: [{ id: 'home', type: 'menu', text: 'Hi', options: [{ label: 'Go', next: 'nowhere' }] }] }, menuSessionText: '' });
-		let thrown: unknown;
-		try {
-			ussdMenuAnswer.call(ctx, 0);
-		} catch (error) {
-			thrown = error;
-		}
-		expect(thrown).toBeInstanceOf(UssdMenuBroken);
-		const broken = thrown as UssdMenuBroken;
-		expect(broken.message).toContain('Screen "home", option 1 ("Go"): "next": the next screen "nowhere" does not exist');
-		expect(broken.answer).toMatchObject({ response: USSD_FALLBACK, ended: true, error: broken.message });
+		const answer = ussdMenuAnswer.call(ctx, 0);
+		expect(answer.broken?.message).toContain('Screen "home", option 1 ("Go"): "next": the next screen "nowhere" does not exist');
+		expect(answer.json).toMatchObject({ response: USSD_FALLBACK, ended: true, error: answer.broken?.message });
 	});
 
 	it('warns when the session text is missing (the start screen would show on every request)', () => {
 		const { ctx, hints } = context({ menuDefinition: 'json', menuJson: SHOP, menuSessionText: undefined });
-		expect(ussdMenuAnswer.call(ctx, 0)).toMatchObject({ screen: 'home', response: expect.stringMatching(/^CON Welcome/) });
+		expect(ussdMenuAnswer.call(ctx, 0).json).toMatchObject({ screen: 'home', response: expect.stringMatching(/^CON Welcome/) });
 		expect(hints).toEqual([expect.objectContaining({ type: 'warning', message: expect.stringMatching(/^Session Text is empty because the input item has no "text"/) })]);
 		const withText = context({ menuDefinition: 'json', menuJson: SHOP, menuSessionText: '' });
 		ussdMenuAnswer.call(withText.ctx, 0);
@@ -359,7 +352,7 @@ describe('the node\'s Menu Builder answer', () => {
 			menuDefinition: 'json', menuSessionText: '',
 			menuJson: JSON.stringify({ start: 'home', screens: [{ id: 'home', type: 'menu', text: 'Karibu 😀', options: [{ label: 'x'.repeat(200), next: 'bye' }] }, { id: 'bye', type: 'end', text: 'Bye “friend”' }] }),
 		});
-		const answer = ussdMenuAnswer.call(ctx, 0);
+		const answer = ussdMenuAnswer.call(ctx, 0).json;
 		expect(answer.response).toMatch(/^CON Karibu/);
 		expect(hints).toEqual([
 			expect.objectContaining({ type: 'warning', message: expect.stringMatching(/^USSD screen "home" is 213 characters long: a USSD page holds 80 because/) }),

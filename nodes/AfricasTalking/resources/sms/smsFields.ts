@@ -1,8 +1,7 @@
 import type { DeclarativeRestApiSettings, IExecutePaginationFunctions, INodeExecutionData, INodeProperties, INodePropertyRouting } from 'n8n-workflow';
 import { sendSmsInChunks } from '../../shared/campaign';
 import { maxPartsOption, messageCheck, refusingLocally } from '../../../common/messageChecks';
-import { PROVIDER } from '../../shared/checks';
-import { check } from '../../shared/checks';
+import { check, PROVIDER } from '../../shared/checks';
 import { operationRouting } from '../../shared/routing';
 import { smsRecipientsToItems } from './smsResponse';
 
