@@ -1,6 +1,6 @@
 'use strict';
 // `npm run lint`: n8n's own lint, `n8n-node lint` (@n8n/node-cli, strict: the template's
-// eslint.config.mjs), in each package root; knip (no unused files, exports or dependencies, from
+// eslint.config.mjs), in each package root; a type check of the unit tests; knip (no unused files, exports or dependencies, from
 // each package's registered nodes and credentials and the tests: knip.json); actionlint on the
 // GitHub Actions workflows.
 const { spawnSync } = require('node:child_process');
@@ -28,6 +28,10 @@ async function main() {
 		const result = spawnSync(process.execPath, [N8N_NODE, 'lint'], { cwd: pkg.root, stdio: 'inherit' });
 		if (result.status !== 0) failed = true;
 	}
+	// ts-jest only transpiles the .cts tests (isolatedModules): their types are checked here.
+	console.log('tsc: type check of the unit tests');
+	const tsc = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(ROOT, 'test', 'tsconfig.json'), '--noEmit'], { cwd: ROOT, stdio: 'inherit' });
+	if (tsc.status !== 0) failed = true;
 	console.log('knip (unused files, exports, dependencies)');
 	const knip = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'knip', 'bin', 'knip.js')], { cwd: ROOT, stdio: 'inherit' });
 	if (knip.status !== 0) failed = true;

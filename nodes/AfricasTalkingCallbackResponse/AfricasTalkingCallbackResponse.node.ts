@@ -10,17 +10,18 @@ import {
 import { voiceActionFields } from './voiceActionFields';
 import { buildVoiceXml, voiceActionFromEntry, VoiceXmlError } from '../AfricasTalkingCommon/voiceXml';
 import { ussdAnswer, USSD_FALLBACK } from '../AfricasTalkingCommon/ussd';
-import { ussdMenuAnswer } from './ussdMenu/answer';
+import { ussdMenuAnswer, type MenuAnswer } from './ussdMenu/answer';
 import { ussdMenuFields } from './ussdMenu/fields';
+import { ussdMenuHints } from './ussdMenu/editorHints';
 
-function answerFor(this: IExecuteFunctions, itemIndex: number): IDataObject {
+function answerFor(this: IExecuteFunctions, itemIndex: number): MenuAnswer {
 	const answer = this.getNodeParameter('answer', itemIndex) as 'voice' | 'ussd' | 'validation';
 	if (answer === 'validation') {
 		const status = this.getNodeParameter('validationStatus', itemIndex) as string;
 		if (status !== 'Validated' && status !== 'Failed') {
 			throw new NodeOperationError(this.getNode(), `Result must be "Validated" or "Failed", got "${status}"`, { itemIndex });
 		}
-		return { response: { status } };
+		return { json: { response: { status } } };
 	}
 	if (answer === 'ussd') {
 		if (this.getNodeParameter('ussdType', itemIndex) === 'menu') return ussdMenuAnswer.call(this, itemIndex);
@@ -31,14 +32,32 @@ function answerFor(this: IExecuteFunctions, itemIndex: number): IDataObject {
 		);
 		// The session must not break, so the fallback is answered; the mistake is recorded in the execution.
 		if (result.error) this.addExecutionHints({ message: result.error, type: 'danger', location: 'outputPane' });
-		return { ...result };
+		return { json: { ...result } };
 	}
 	const entries = (this.getNodeParameter('actions.action', itemIndex, []) ?? []) as IDataObject[];
 	try {
-		return { response: buildVoiceXml(entries.map(voiceActionFromEntry)) };
+		return { json: { response: buildVoiceXml(entries.map(voiceActionFromEntry)) } };
 	} catch (error) {
 		throw new NodeOperationError(this.getNode(), error instanceof VoiceXmlError ? error.message : (error as Error), { itemIndex });
 	}
+}
+
+const TRIGGER_TYPE = /\.africasTalkingTrigger$/;
+
+/**
+ * Whether the Africa's Talking Trigger before this node waits for this node to answer a USSD
+ * session (its Respond Using is Last Node, the default): then this node sends the answer as soon
+ * as it is built, so that it can still fail afterwards (a broken menu) while the caller gets the
+ * polite END. With Respond Using: Respond to Webhook, that node answers instead.
+ */
+function triggerWaitsForUssdAnswer(this: IExecuteFunctions): boolean {
+	const parents = this.getParentNodes(this.getNode().name, { includeNodeParameters: true });
+	const trigger = parents.find((parent) => TRIGGER_TYPE.test(parent.type));
+	return trigger !== undefined && trigger.parameters?.respondUsing !== 'respondToWebhook';
+}
+
+function sendUssdAnswer(this: IExecuteFunctions, response: unknown): void {
+	this.sendResponse({ body: String(response ?? ''), headers: { 'content-type': 'text/plain; charset=utf-8' }, statusCode: 200 });
 }
 
 export class AfricasTalkingCallbackResponse implements INodeType {
@@ -55,6 +74,7 @@ export class AfricasTalkingCallbackResponse implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
+		hints: ussdMenuHints,
 		properties: [
 			{
 				displayName:
@@ -82,12 +102,12 @@ export class AfricasTalkingCallbackResponse implements INodeType {
 				type: 'options',
 				displayOptions: { show: { answer: ['ussd'] } },
 				options: [
+					{ name: 'Menu Builder', value: 'menu', description: 'Screens with options and questions: the node follows the session and answers CON or END' },
 					{ name: 'Continue (CON)', value: 'continue', description: 'Show the text and wait for the next input' },
 					{ name: 'End (END)', value: 'end', description: 'Show the text and close the session' },
-					{ name: 'Menu Builder', value: 'menu', description: 'Screens with options and questions: the node follows the session and answers CON or END' },
 					{ name: 'Text Already Starts With CON or END', value: 'raw', description: 'Send the text as is (checked: anything else is replaced by the fallback)' },
 				],
-				default: 'continue',
+				default: 'menu',
 			},
 			{
 				displayName: 'Text',
@@ -126,14 +146,25 @@ export class AfricasTalkingCallbackResponse implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
 		const results: INodeExecutionData[] = [];
+		const answersUssd = this.getNodeParameter('answer', 0) === 'ussd';
+		const sendsAnswer = answersUssd && triggerWaitsForUssdAnswer.call(this);
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+			let answer: MenuAnswer;
 			try {
-				results.push({ json: answerFor.call(this, itemIndex), pairedItem: { item: itemIndex } });
+				answer = answerFor.call(this, itemIndex);
 			} catch (error) {
 				const failure = error instanceof NodeOperationError ? error : new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 				if (!this.continueOnFail()) throw failure;
 				results.push({ json: { error: failure.message }, pairedItem: { item: itemIndex } });
+				continue;
 			}
+			// One session per execution: the first item's answer is the one the caller gets. A broken
+			// menu's fallback is sent in any case (a no-op where nothing waits for it).
+			if (itemIndex === 0 && (sendsAnswer || answer.broken)) sendUssdAnswer.call(this, answer.json.response);
+			if (answer.broken && !this.continueOnFail()) {
+				throw new NodeOperationError(this.getNode(), answer.broken.message, { itemIndex, description: answer.broken.description });
+			}
+			results.push({ json: answer.json, pairedItem: { item: itemIndex } });
 		}
 		return [results];
 	}

@@ -10,9 +10,12 @@ import { buildVoiceXml, type VoiceAction } from '../AfricasTalkingCommon/voiceXm
 export const ANSWERS = {
 	ok: { contentType: 'text/plain', byWorkflow: false },
 	voiceXml: { contentType: 'application/xml', byWorkflow: true, setting: 'voiceAnswer' },
-	ussd: { contentType: 'text/plain', byWorkflow: true },
+	// The Callback Response node sends a USSD answer itself as soon as it is built (n8n's
+	// "responseNode" mode), so that a broken menu can fail the execution while the caller still
+	// gets the polite END.
+	ussd: { contentType: 'text/plain', byWorkflow: true, sentByNode: true },
 	validation: { contentType: 'application/json', byWorkflow: true, setting: 'validationAnswer' },
-} as const satisfies Record<string, { contentType: string; byWorkflow: boolean; setting?: string }>;
+} as const satisfies Record<string, { contentType: string; byWorkflow: boolean; setting?: string; sentByNode?: boolean }>;
 
 export type AnswerKind = keyof typeof ANSWERS;
 

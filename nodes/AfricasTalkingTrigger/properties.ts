@@ -160,7 +160,7 @@ export const triggerProperties: INodeProperties[] = [
 		default: 'lastNode',
 		description: 'Which node of the workflow sends the answer Africa\'s Talking waits for',
 		options: [
-			{ name: "Last Node (Africa's Talking Callback Response)", value: 'lastNode', description: 'The "response" field of the last node is sent' },
+			{ name: "Last Node (Africa's Talking Callback Response)", value: 'lastNode', description: 'The "response" field of the last node is sent; a USSD answer is sent by the Callback Response node as soon as it runs' },
 			{ name: "Respond to Webhook Node", value: 'respondToWebhook', description: 'The Respond to Webhook node of n8n sends it (its version 1: later versions accept only n8n\'s own triggers)' },
 		],
 		// Shown exactly when the workflow answers: hidden when the trigger answers itself.

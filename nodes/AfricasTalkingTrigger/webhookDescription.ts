@@ -20,6 +20,12 @@ const answeredByWorkflow = EVENTS_ANSWERED_BY_WORKFLOW.map((event) => {
 	return setting ? `($parameter["event"] === "${event}" && $parameter["${setting}"] === "workflow")` : `$parameter["event"] === "${event}"`;
 }).join(' || ');
 
+/** Events whose answer the Callback Response node sends itself (see ANSWERS): n8n then waits for a node's answer. */
+const sentByNode = eventNames
+	.filter((event) => 'sentByNode' in ANSWERS[EVENTS[event].answer])
+	.map((event) => `$parameter["event"] === "${event}"`)
+	.join(' || ');
+
 const contentTypes = Object.fromEntries(eventNames.map((event) => [event, ANSWERS[EVENTS[event].answer].contentType]));
 
 export const triggerWebhooks: IWebhookDescription[] = [
@@ -27,7 +33,7 @@ export const triggerWebhooks: IWebhookDescription[] = [
 		name: 'default',
 		httpMethod: 'POST',
 		path: 'webhook',
-		responseMode: `={{ (${answeredByWorkflow}) ? ($parameter["respondUsing"] === "respondToWebhook" ? "responseNode" : "lastNode") : "onReceived" }}`,
+		responseMode: `={{ (${answeredByWorkflow}) ? (($parameter["respondUsing"] === "respondToWebhook" || ${sentByNode}) ? "responseNode" : "lastNode") : "onReceived" }}`,
 		responseData: 'firstEntryJson',
 		responsePropertyName: 'response',
 		responseContentType: `={{ (${JSON.stringify(contentTypes)})[$parameter["event"]] }}`,

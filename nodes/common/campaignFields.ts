@@ -1,13 +1,17 @@
 import type { INodeProperties } from 'n8n-workflow';
 import type { CampaignProvider } from './campaign';
+import { maxPartsOption, messageCheck } from './messageChecks';
 
 /**
  * The fields of a bulk SMS send, built once for both providers from their limits (campaign.ts
  * reads them back with campaignOptions): the message, the Output choice and the campaign options.
  */
 
-/** The message of an SMS send; `parts` says how the provider counts and bills parts. */
-export function messageField(parts: string): INodeProperties {
+/**
+ * The message of an SMS send, checked before anything is sent (blank, or longer than Options →
+ * Max Parts per Message); `parts` says how the provider counts and bills parts.
+ */
+export function messageField(provider: string, parts: string): INodeProperties {
 	const description = `Text of the SMS. ${parts}`;
 	return {
 		displayName: 'Message',
@@ -17,7 +21,7 @@ export function messageField(parts: string): INodeProperties {
 		default: '',
 		typeOptions: { rows: 4 },
 		description,
-		routing: { send: { type: 'body', property: 'message' } },
+		routing: { send: { type: 'body', property: 'message', preSend: [messageCheck(provider)] } },
 	};
 }
 
@@ -81,6 +85,7 @@ export function campaignOptionFields(provider: CampaignProvider): INodePropertie
 			typeOptions: { minValue: 0 },
 			description: `Requests in flight at once to this ${name} account (credential and host), over all items and all executions in this n8n process (each queue-mode worker counts its own); 0 means no limit`,
 		},
+		maxPartsOption,
 		rate,
 		{
 			displayName: 'Max Retries',

@@ -6,6 +6,7 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 import { sendInChunks, type CampaignOptions, type ChunkedSend } from './campaign';
+import { messageProblem, nothingSentTo } from './messageChecks';
 
 /**
  * Personalised messages from one item: a list of `{ to, message }` (built by n8n's Aggregate
@@ -26,6 +27,10 @@ export interface MessageListSend {
 	failedItems: (recipients: string[], error: Error) => INodeExecutionData[];
 	outcome?: ChunkedSend<number>['outcome'];
 	limitKey?: string;
+	/** Max Parts per Message (0: no limit); a longer entry is refused like an empty one. */
+	maxParts?: number;
+	/** The provider's name, for "Nothing was sent to …". */
+	provider?: string;
 }
 
 const ENTRY_EXAMPLE = '{ "to": "+254711XXXYYY", "message": "Hi Amina" }';
@@ -70,11 +75,11 @@ interface CheckedList {
  * The first bad entry stops the node with an error naming its index and field; with Continue On
  * Fail, bad entries are refused (reported, never sent) and the others go out.
  */
-function checkMessageList(this: IExecutePaginationFunctions, send: MessageListSend): CheckedList {
+export function checkMessageList(this: IExecutePaginationFunctions, send: MessageListSend): CheckedList {
 	const list = asList.call(this, send.field, send.list);
 	const itemIndex = this.getItemIndex();
 	const refuse = (index: number, field: string, problem: string, description: string) =>
-		new NodeOperationError(this.getNode(), `"${send.field}[${index}]${field}" ${problem} (entry ${index + 1} of ${list.length}, item ${itemIndex + 1})`, {
+		new NodeOperationError(this.getNode(), `"${send.field}[${index}]${field}" ${problem} (entry ${index + 1} of ${list.length}, item ${itemIndex + 1})${send.provider ? `. ${nothingSentTo(send.provider)}` : ''}`, {
 			itemIndex,
 			description,
 		});
@@ -98,6 +103,8 @@ function checkMessageList(this: IExecutePaginationFunctions, send: MessageListSe
 		if (message === undefined || message === null || String(message).trim() === '') {
 			return refuse(index, '.message', 'is empty', 'Each entry needs the text to send in "message"; an empty message is never sent.');
 		}
+		const tooLong = messageProblem(message, { field: '', maxParts: send.maxParts ?? 0 });
+		if (tooLong) return refuse(index, '.message', tooLong.message.replace(/^"" /, ''), tooLong.description);
 		checked.message[index] = String(message);
 		return undefined;
 	};

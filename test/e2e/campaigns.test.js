@@ -149,7 +149,7 @@ describe('personalised list in one item, Summary output, limits shared by execut
 		await stack.n8n.webhook(hookPath, { items: [{ messages: list }] });
 		const [execution] = await stack.n8n.executions(created.id);
 		expect(execution.status).toBe('error');
-		expect(nodeError(execution, AT_NODE_NAME).message).toBe('Invalid phone number "0711000003" in "Message List[3].to" (item 1)');
+		expect(nodeError(execution, AT_NODE_NAME).message).toBe('Invalid phone number "0711000003" in "Message List[3].to" (item 1). Nothing was sent to Africa\'s Talking.');
 		expect(stack.fake.requests).toHaveLength(0);
 	});
 
@@ -167,7 +167,7 @@ describe('personalised list in one item, Summary output, limits shared by execut
 		const summary = output[0].json;
 		expect(summary).toMatchObject({ recipients: 6, sent: 4, failed: 2, byStatus: { Sent: 4, Refused: 1, UserInBlacklist: 1 }, totalCost: { KES: 3.2 } });
 		expect(summary.failedRecipients).toEqual([
-			{ recipient: list[1].to, status: 'Refused', reason: '"Message List[1].message" is empty (entry 2 of 6, item 1)' },
+			{ recipient: list[1].to, status: 'Refused', reason: '"Message List[1].message" is empty (entry 2 of 6, item 1). Nothing was sent to Africa\'s Talking.' },
 			{ recipient: list[4].to, status: 'UserInBlacklist', reason: 'UserInBlacklist (406). The recipient opted out of messages from this sender.' },
 		]);
 		expect(summary.messageIds.map((m) => m.recipient)).toEqual([0, 2, 3, 5].map((i) => list[i].to));

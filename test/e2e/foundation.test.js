@@ -129,7 +129,7 @@ describe('SMS → Send', () => {
 		const res = await wf.run([{ to: '+254711000001', text: 'ok' }, { to: '+254711000002, 0711000003', text: 'ok' }]);
 		expect(res.status).toBe(500);
 		const error = nodeError(await wf.lastExecution(), AT_NODE_NAME);
-		expect(error.message).toBe('Invalid phone number "0711000003" in "Recipients" (item 2)');
+		expect(error.message).toBe('Invalid phone number "0711000003" in "Recipients" (item 2). Nothing was sent to Africa\'s Talking.');
 		expect(error.description).toMatch(/replace the leading 0 with the country code/);
 		// n8n sends the items of a declarative node concurrently; item 2 never reached AT.
 		expect(stack.fake.requests.every((r) => !r.rawBody.includes('0711000003'))).toBe(true);
@@ -142,15 +142,17 @@ describe('SMS → Send', () => {
 		const output = nodeOutput(await wf.lastExecution(), AT_NODE_NAME);
 		expect(output).toHaveLength(2);
 		expect(output[0].json.number).toBe('+254711000001');
-		expect(output[1].json.error).toBe('Invalid phone number "not-a-number" in "Recipients" (item 2)');
+		expect(output[1].json.error).toBe('Invalid phone number "not-a-number" in "Recipients" (item 2). Nothing was sent to Africa\'s Talking.');
 		expect(output[1].pairedItem).toEqual({ item: 1 });
 	});
 
-	it("reports AT's 400 text naming the field", async () => {
+	it('refuses an empty or blank message before sending (AT would refuse it with a 400), saying nothing was sent', async () => {
 		const wf = await atWorkflow(SMS());
 		await wf.run([{ to: '+254711000001', text: '' }]);
-		const error = nodeError(await wf.lastExecution(), AT_NODE_NAME);
-		expect(error.message).toBe("Africa's Talking refused the request: Request is missing required form field 'message'");
+		expect(nodeError(await wf.lastExecution(), AT_NODE_NAME).message).toBe('"Message" is empty (item 1). Nothing was sent to Africa\'s Talking.');
+		await wf.run([{ to: '+254711000001', text: '   ' }]);
+		expect(nodeError(await wf.lastExecution(), AT_NODE_NAME).message).toBe('"Message" is only spaces (item 1). Nothing was sent to Africa\'s Talking.');
+		expect(stack.fake.requests).toHaveLength(0);
 	});
 });
 

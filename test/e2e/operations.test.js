@@ -362,15 +362,21 @@ describe('checks before anything is sent', () => {
 	const airtime = (recipient) => ({ resource: 'airtime', operation: 'send', recipientList: { recipient: [recipient] } });
 
 	it.each([
-		['a local number', airtime({ phoneNumber: '0711000001', currencyCode: 'KES', amount: 10 }), 'Invalid phone number "0711000001" in "Recipients → Phone Number (entry 1)" (item 1)'],
-		['a zero amount', airtime({ phoneNumber: '+254711000001', currencyCode: 'KES', amount: 0 }), 'Invalid amount "0" in "Recipients → Amount (entry 1)" (item 1)'],
-		['a two-letter currency', airtime({ phoneNumber: '+254711000001', currencyCode: 'KE', amount: 5 }), 'Invalid currency code "KE" in "Recipients → Currency Code (entry 1)" (item 1)'],
+		['a local number', airtime({ phoneNumber: '0711000001', currencyCode: 'KES', amount: 10 }), 'Invalid phone number "0711000001" in "Recipients → Phone Number (entry 1)" (item 1). Nothing was sent to Africa\'s Talking.'],
+		['a zero amount', airtime({ phoneNumber: '+254711000001', currencyCode: 'KES', amount: 0 }), 'Invalid amount "0" in "Recipients → Amount (entry 1)" (item 1). Nothing was sent to Africa\'s Talking.'],
+		['a two-letter currency', airtime({ phoneNumber: '+254711000001', currencyCode: 'KE', amount: 5 }), 'Invalid currency code "KE" in "Recipients → Currency Code (entry 1)" (item 1). Nothing was sent to Africa\'s Talking.'],
 		[
 			'a checkout from a number without "+"',
 			{ resource: 'payment', operation: 'mobileCheckout', productName: 'Shop', phoneNumber: '254711000001', currencyCode: 'KES', amount: 5 },
-			'Invalid phone number "254711000001" in "Phone Number" (item 1)',
+			'Invalid phone number "254711000001" in "Phone Number" (item 1). Nothing was sent to Africa\'s Talking.',
 		],
-		['an http media URL', { resource: 'voice', operation: 'uploadMedia', phoneNumber: '+254711082000', url: 'http://example.com/a.mp3' }, 'Invalid URL "http://example.com/a.mp3" in "Media URL" (item 1)'],
+		['an http media URL', { resource: 'voice', operation: 'uploadMedia', phoneNumber: '+254711082000', url: 'http://example.com/a.mp3' }, 'Invalid URL "http://example.com/a.mp3" in "Media URL" (item 1). Nothing was sent to Africa\'s Talking.'],
+		['a blank SMS message', { resource: 'sms', operation: 'send', recipients: '+254711000001', message: '   ' }, '"Message" is only spaces (item 1). Nothing was sent to Africa\'s Talking.'],
+		[
+			'an SMS of 131 parts',
+			{ resource: 'sms', operation: 'send', recipients: '+254711000001', message: 'x'.repeat(20000) },
+			'"Message" would go out as 131 SMS parts per recipient (20,000 GSM-7 characters), more than Max Parts per Message (10) (item 1). Nothing was sent to Africa\'s Talking.',
+		],
 	])('rejects %s', async (_what, parameters, message) => {
 		const { error } = await runCase('live', { parameters });
 		expect(error.message).toBe(message);
@@ -382,9 +388,22 @@ describe('checks before anything is sent', () => {
 		const { error } = await runCase('live', {
 			parameters: { resource: 'payment', operation: 'mobileB2C', productName: 'Shop', recipientList: { recipient: Array.from({ length: 11 }, (_, i) => recipient(i)) } },
 		});
-		expect(error.message).toBe('"Recipients" holds 11 entries (item 1); Africa\'s Talking takes 1 to 10');
+		expect(error.message).toBe('"Recipients" holds 11 entries (item 1); Africa\'s Talking takes 1 to 10. Nothing was sent to Africa\'s Talking.');
 		expect(error.description).toMatch(/Split the recipients over several items/);
 		expect(stack.fake.requests).toHaveLength(0);
+	});
+});
+
+describe('phone lists and long messages (issue 21)', () => {
+	it('reads spaces, dashes and dots inside numbers, and sends a long message when Max Parts per Message allows it', async () => {
+		const message = 'x'.repeat(2000);
+		const { error, output } = await runCase('live', {
+			parameters: { resource: 'sms', operation: 'send', recipients: '+254 711 000 001; +254-711-000-002\n+254.711.000.003', message, options: { maxParts: 20 } },
+		});
+		expect(error).toBeUndefined();
+		expect(output.map((item) => item.json.number)).toEqual(['+254711000001', '+254711000002', '+254711000003']);
+		expect(stack.fake.requests).toHaveLength(1);
+		expect(stack.fake.requests[0].body).toMatchObject({ to: '+254711000001,+254711000002,+254711000003', message });
 	});
 });
 

@@ -61,10 +61,11 @@ describe('test/examples/ussd-menu.json (the README example), imported as a user 
 		const answers = await session(url, steps.map(([text]) => text), 'ATUid_menu');
 		expect(answers).toEqual(steps.map(([, answer]) => answer));
 
+		// The menu answers as soon as it is built; the order is sent after that, in the same execution.
+		const last = await lastExecution(created.id, steps.length);
 		// Only the confirmed order reached Africa's Talking: one airtime request, for the amount chosen.
 		expect(stack.fake.requests.map((r) => [r.path, r.body.recipients])).toEqual([['/version1/airtime/send', '[{"phoneNumber":"+254711000666","amount":"KES 80"}]']]);
 
-		const last = await lastExecution(created.id, steps.length);
 		expect(output(last, 'USSD Menu')[0]).toMatchObject({
 			response: 'END Done! KES 80 of airtime is on its way.',
 			screen: 'done',
@@ -130,14 +131,76 @@ describe('menus given as JSON', () => {
 		]);
 	});
 
-	it('sends the fallback END and names the screen and field when the menu is invalid', async () => {
+	it('sends the fallback END, and fails the execution naming the screen and field, when the menu is invalid', async () => {
 		// This time the expression gives an object rather than JSON text.
 		const wf = await publishJsonMenu({ start: 'home', screens: [{ id: 'home', type: 'menu', text: 'Hi', options: [{ label: 'Go', next: 'nowhere' }] }] }, '={{ JSON.parse($json.menu) }}');
 		expect(await session(wf.url, [''], 'ATUid_bad')).toEqual(['END Sorry, this service is not available right now. Please try again later.']);
 		const last = await lastExecution(wf.id, 1);
-		const message = 'The USSD menu is not valid: Screen "home", option 1 ("Go"): "next": the next screen "nowhere" does not exist (screens: home). The fallback END message was sent.';
-		expect(output(last, 'Callback Response')[0]).toMatchObject({ error: message, ended: true });
-		expect(runOf(last, 'Callback Response').hints).toEqual([expect.objectContaining({ type: 'danger', message })]);
+		expect(last.status).toBe('error');
+		expect(runOf(last, 'Callback Response').error.message).toBe(
+			'The USSD menu cannot work: Screen "home", option 1 ("Go"): "next": the next screen "nowhere" does not exist (screens: home). The caller got the Fallback Message (END) instead.',
+		);
+	});
+});
+
+describe('a broken menu built with the fields (issue: it passed as a success)', () => {
+	it('answers every callback with the polite END, records the execution as failed with the field labels, and runs the Error Workflow', async () => {
+		// The Error Workflow: an Error Trigger that only has to run (n8n runs only a published one).
+		const errorFlow = await stack.n8n.createWorkflow({
+			name: `ussd error workflow ${Date.now()}`,
+			nodes: [{ id: crypto.randomUUID(), name: 'Error Trigger', type: 'n8n-nodes-base.errorTrigger', typeVersion: 1, position: [0, 0], parameters: {} }],
+			connections: {},
+			settings: { executionOrder: 'v1' },
+		}, { activate: true });
+		const { workflow, path: hookPath } = triggerWorkflow({
+			name: `ussd broken fields menu ${Date.now()}`,
+			parameters: { event: 'ussd' },
+			then: [
+				callbackResponse({
+					answer: 'ussd', menuDefinition: 'fields', menuStart: 'home',
+					menuScreens: {
+						screen: [
+							{ id: 'home', type: 'menu', text: 'Welcome', options: { option: [{ label: 'Buy', next: 'bye' }, { label: 'Help', next: 'hlp' }] } },
+							{ id: 'bye', type: 'end', text: 'Bye.' },
+							{ id: 'help', type: 'end', text: 'Call 100.' },
+						],
+					},
+				}),
+			],
+		});
+		workflow.settings.errorWorkflow = errorFlow.id;
+		const created = await stack.n8n.createWorkflow(workflow, { activate: true });
+		const url = `${stack.n8n.url}/webhook/${hookPath}`;
+		const fallback = 'END Sorry, this service is not available right now. Please try again later.';
+		expect(await session(url, ['', '1'], 'ATUid_hlp')).toEqual([fallback, fallback]);
+		await stack.n8n.waitForExecutions(created.id, 2);
+		const executions = await stack.n8n.executions(created.id);
+		expect(executions.map((e) => e.status)).toEqual(['error', 'error']);
+		expect(runOf(executions[0], 'Callback Response').error.message).toContain('Screen "home", option 2 ("Help"): "Next Screen ID": the next screen "hlp" does not exist (screens: home, bye, help)');
+		expect(await stack.n8n.waitForExecutions(errorFlow.id, 2)).toHaveLength(2);
+	});
+
+	it('answers a working menu at once and records a success', async () => {
+		const { workflow, path: hookPath } = triggerWorkflow({
+			name: `ussd working fields menu ${Date.now()}`,
+			parameters: { event: 'ussd' },
+			then: [
+				callbackResponse({
+					answer: 'ussd', menuDefinition: 'fields', menuStart: 'amount',
+					menuScreens: {
+						screen: [
+							{ id: 'amount', type: 'input', text: 'Amount?', variable: 'amount', check: 'number', next: 'done' },
+							{ id: 'done', type: 'end', text: 'Buying KES {ussd.amount} of airtime.' },
+						],
+					},
+				}),
+			],
+		});
+		const created = await stack.n8n.createWorkflow(workflow, { activate: true });
+		const url = `${stack.n8n.url}/webhook/${hookPath}`;
+		expect(await session(url, ['', '50'], 'ATUid_ok')).toEqual(['CON Amount?', 'END Buying KES 50 of airtime.']);
+		await stack.n8n.waitForExecutions(created.id, 2);
+		expect((await stack.n8n.executions(created.id)).map((e) => e.status)).toEqual(['success', 'success']);
 	});
 });
 

@@ -45,6 +45,8 @@ async function main() {
 	}
 	console.log('\nTry a trigger without a tunnel: publish a workflow with the Africa\'s Talking Trigger, copy its Production URL, then');
 	console.log('  npm run callback -- ussd <Production URL> text=1      (or voiceCall, incomingSms, paymentValidation, …; no arguments lists them)');
+	console.log('or, with the TalkNTalk Trigger (signed when its credential has a Webhook Secret):');
+	console.log('  npm run callback -- sms.delivered <Production URL> --secret=<Webhook Secret>      (or sms.sent, sms.failed, sms.undelivered, sms.cancelled)');
 	console.log(`Dev state (workflows, credentials, executions) lives in ${USER_FOLDER}: stop n8n and delete that folder to start afresh.`);
 	console.log('Press Ctrl+C to stop.');
 }

@@ -217,12 +217,12 @@ describe('personalised list (Message List)', () => {
 			[phones[2], 'Sent'],
 			[phones[3], 'Sent'],
 		]);
-		expect(items[1].json.error).toBe('"Message List[1].message" is empty (entry 2 of 4, item 1)');
+		expect(items[1].json.error).toBe('"Message List[1].message" is empty (entry 2 of 4, item 1). Nothing was sent to Africa\'s Talking.');
 
 		const summarised = listRun(list, { output: 'summary' }, { continueOnFail: true });
 		const [summary] = await sendSms.call(summarised.ctx, request({}));
 		expect(summary.json).toMatchObject({ recipients: 4, sent: 3, failed: 1, byStatus: { Sent: 3, Refused: 1 } });
-		expect(summary.json.failedRecipients).toEqual([{ recipient: phones[1], status: 'Refused', reason: '"Message List[1].message" is empty (entry 2 of 4, item 1)' }]);
+		expect(summary.json.failedRecipients).toEqual([{ recipient: phones[1], status: 'Refused', reason: '"Message List[1].message" is empty (entry 2 of 4, item 1). Nothing was sent to Africa\'s Talking.' }]);
 	});
 });
 

@@ -41,7 +41,7 @@ async function receive(operation: { option: INodePropertyOptions }, body: unknow
 	let items = [{ json: {} }];
 	const ctx = context({}, { continueOnFail });
 	for (const step of (operation.option.routing!.output!.postReceive ?? []) as Array<(this: IExecuteSingleFunctions, i: unknown, r: IN8nHttpFullResponse) => Promise<typeof items>>) {
-		items = await step.call(ctx, items, { body, statusCode, headers: {} });
+		items = await step.call(ctx, items, { body: body as IN8nHttpFullResponse['body'], statusCode, headers: {} });
 	}
 	return items.map((item) => item.json);
 }
@@ -89,7 +89,7 @@ describe('Insights → Check SIM Swap', () => {
 	it('fails the item when a number was not queued, saying how many were; Continue On Fail marks that number', async () => {
 		await expect(receive(checkSimSwap, answer('UnsupportedPhoneNumber'))).rejects.toThrow("Africa's Talking rejected 1 of 2 recipients: +254733000002: UnsupportedPhoneNumber");
 		const items = await receive(checkSimSwap, answer('UnsupportedPhoneNumber'), { continueOnFail: true });
-		expect(items.map((i) => i.error)).toEqual([undefined, '+254733000002: UnsupportedPhoneNumber']);
+		expect(items.map((i) => (i as { error?: string }).error)).toEqual([undefined, '+254733000002: UnsupportedPhoneNumber']);
 	});
 
 	it('fails an answer without numbers with AT\'s reason', async () => {

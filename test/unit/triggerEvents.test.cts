@@ -58,6 +58,7 @@ const VALID: Record<EventName, Record<string, unknown>> = {
 		requestMetadata: { orderId: '42' }, providerMetadata: {}, transactionDate: '2026-11-23T10:30:00.000Z',
 	},
 	paymentValidation: { transactionId: 'ATPid_pv1', phoneNumber: '+254711001000', currencyCode: 'TZS', amount: 8909.77, provider: 'Mpesa', metadata: {} },
+	simSwapResult: { requestId: 'ATSwpId_1', status: 'NotSwapped', lastSimSwapDate: '01-01-1900', transactionId: 'tx-1', providerRefId: 'ref-1' },
 };
 const EVENT_NAMES = Object.keys(VALID) as EventName[];
 const contentOf = (event: EventName) => EVENTS[event].accepts[0];

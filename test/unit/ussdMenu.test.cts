@@ -249,7 +249,7 @@ describe('USSD menu schema', () => {
 		['no screens', { start: 'home', screens: [] }, 'The menu has no screens'],
 		['screens not a list', { start: 'home', screens: 'home' }, '"screens" must be a list of screens'],
 		['no start screen', change((m) => { m.start = ''; }), 'No start screen: set "start" to the ID of the first screen (screens: home, amount, phone, confirm, done, accounts, balance, help)'],
-		['an unknown start screen', change((m) => { m.start = 'welcome'; }), 'The start screen "welcome" does not exist (screens: home,'],
+		['an unknown start screen', change((m) => { m.start = 'welcome'; }), '"start": the start screen "welcome" does not exist (screens: home,'],
 		['a screen without ID', change((m) => { (m.screens[2] as Record<string, unknown>).id = ' '; }), 'Screen 3: "id" is empty'],
 		['a duplicate ID', change((m) => { (m.screens[4] as Record<string, unknown>).id = 'amount'; }), 'Screen 5 ("amount"): duplicate "id": screen 2 already has the ID "amount"'],
 		['an unknown kind', change((m) => { (m.screens[0] as Record<string, unknown>).type = 'list'; }), 'Screen "home": "type" must be menu, input or end, got "list"'],
@@ -328,19 +328,19 @@ describe('the node\'s Menu Builder answer', () => {
 			menuDefinition: 'fields', menuStart: 'name', menuSessionText: 'Ann',
 			menuScreens: { screen: [{ id: 'name', type: 'input', text: 'Name?', variable: 'name', next: 'bye' }, { id: 'bye', type: 'end', text: '=Bye {{ $ussd.name }}!' }] },
 		});
-		expect(ussdMenuAnswer.call(ctx, 0)).toEqual({ response: 'END Bye Ann!', screen: 'bye', values: { name: 'Ann' }, ended: true, path: ['name', 'bye'] });
+		expect(ussdMenuAnswer.call(ctx, 0).json).toEqual({ response: 'END Bye Ann!', screen: 'bye', values: { name: 'Ann' }, ended: true, path: ['name', 'bye'] });
 	});
 
-	it('sends the fallback and names the mistake when the menu is invalid', () => {
-		const { ctx, hints } = context({ menuDefinition: 'json', menuJson: { start: 'home', screens: [{ id: 'home', type: 'menu', text: 'Hi', options: [{ label: 'Go', next: 'nowhere' }] }] }, menuSessionText: '' });
+	it('reports the menu as broken, with the fallback END the caller gets, when the menu is invalid', () => {
+		const { ctx } = context({ menuDefinition: 'json', menuJson: { start: 'home', screens: [{ id: 'home', type: 'menu', text: 'Hi', options: [{ label: 'Go', next: 'nowhere' }] }] }, menuSessionText: '' });
 		const answer = ussdMenuAnswer.call(ctx, 0);
-		expect(answer).toMatchObject({ response: USSD_FALLBACK, ended: true, error: expect.stringContaining('Screen "home", option 1 ("Go"): "next": the next screen "nowhere" does not exist') });
-		expect(hints).toEqual([{ message: answer.error, type: 'danger', location: 'outputPane' }]);
+		expect(answer.broken?.message).toContain('Screen "home", option 1 ("Go"): "next": the next screen "nowhere" does not exist');
+		expect(answer.json).toMatchObject({ response: USSD_FALLBACK, ended: true, error: answer.broken?.message });
 	});
 
 	it('warns when the session text is missing (the start screen would show on every request)', () => {
 		const { ctx, hints } = context({ menuDefinition: 'json', menuJson: SHOP, menuSessionText: undefined });
-		expect(ussdMenuAnswer.call(ctx, 0)).toMatchObject({ screen: 'home', response: expect.stringMatching(/^CON Welcome/) });
+		expect(ussdMenuAnswer.call(ctx, 0).json).toMatchObject({ screen: 'home', response: expect.stringMatching(/^CON Welcome/) });
 		expect(hints).toEqual([expect.objectContaining({ type: 'warning', message: expect.stringMatching(/^Session Text is empty because the input item has no "text"/) })]);
 		const withText = context({ menuDefinition: 'json', menuJson: SHOP, menuSessionText: '' });
 		ussdMenuAnswer.call(withText.ctx, 0);
@@ -352,7 +352,7 @@ describe('the node\'s Menu Builder answer', () => {
 			menuDefinition: 'json', menuSessionText: '',
 			menuJson: JSON.stringify({ start: 'home', screens: [{ id: 'home', type: 'menu', text: 'Karibu 😀', options: [{ label: 'x'.repeat(200), next: 'bye' }] }, { id: 'bye', type: 'end', text: 'Bye “friend”' }] }),
 		});
-		const answer = ussdMenuAnswer.call(ctx, 0);
+		const answer = ussdMenuAnswer.call(ctx, 0).json;
 		expect(answer.response).toMatch(/^CON Karibu/);
 		expect(hints).toEqual([
 			expect.objectContaining({ type: 'warning', message: expect.stringMatching(/^USSD screen "home" is 213 characters long: a USSD page holds 80 because/) }),

@@ -1,17 +1,16 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INode } from 'n8n-workflow';
-import { assertPhoneNumber, phoneListText } from './phoneNumbers';
+import { checkedPhoneNumber, phoneListText } from './phoneNumbers';
 import type { PreSend } from './routing';
 import { currencyCode, httpsUrl, positiveAmount, requireCount } from './validation';
 import { isEmpty } from '../../common/values';
+import { refusingLocally } from '../../common/messageChecks';
+
+export const PROVIDER = "Africa's Talking";
 
 type Check = 'phone' | 'phoneList' | 'amount' | 'currency' | 'httpsUrl';
 type Normalize = (node: INode, value: unknown, field: string, itemIndex: number) => unknown;
 
-function trimmedPhoneNumber(node: INode, value: unknown, field: string, itemIndex: number): string {
-	const phoneNumber = String(value ?? '').trim();
-	assertPhoneNumber(node, phoneNumber, field, itemIndex);
-	return phoneNumber;
-}
+const trimmedPhoneNumber = checkedPhoneNumber;
 
 /** Each check returns the value as AT takes it, or throws an error naming field, value and item. */
 const NORMALIZE: Record<Check, Normalize> = {
@@ -31,14 +30,14 @@ const CHECKED_WHEN_EMPTY: Check[] = ['phoneList', 'amount'];
  * as numbers, currency codes upper case); the error names the field, the value and the item.
  */
 export function check(kind: Check, property: string, label: string): PreSend {
-	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+	return refusingLocally(PROVIDER, async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
 		const body = (options.body ?? {}) as IDataObject;
 		if (!isEmpty(body[property]) || CHECKED_WHEN_EMPTY.includes(kind)) {
 			body[property] = NORMALIZE[kind](this.getNode(), body[property], label, this.getItemIndex()) as IDataObject[string];
 		}
 		options.body = body;
 		return options;
-	};
+	});
 }
 
 /** n8n's key/value list ({ entry: [{ key, value }] }) as the plain object AT takes as metadata. */
@@ -118,7 +117,7 @@ export interface RecipientsInBody {
 }
 
 export function recipientsInBody(options: RecipientsInBody): PreSend {
-	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+	return refusingLocally(PROVIDER, async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 		const node = this.getNode();
 		const item = this.getItemIndex();
 		const entries = (this.getNodeParameter(options.parameter, []) ?? []) as IDataObject[];
@@ -135,5 +134,5 @@ export function recipientsInBody(options: RecipientsInBody): PreSend {
 		body.recipients = options.asJsonString ? JSON.stringify(recipients) : recipients;
 		requestOptions.body = body;
 		return requestOptions;
-	};
+	});
 }

@@ -1,7 +1,9 @@
 import { NodeOperationError, type INode } from 'n8n-workflow';
+import { compactPhone, forEachPhone } from '../../common/phoneList';
 import { splitList } from '../../common/values';
 
 const E164 = /^\+[1-9]\d{6,14}$/;
+
 
 function formatHint(value: string): string {
 	const digits = value.replace(/[\s()-]/g, '');
@@ -32,43 +34,44 @@ function emptyList(node: INode, field: string, itemIndex: number): NodeOperation
 }
 
 /**
- * The same check, giving the list as AT takes it: the numbers joined by commas. A text of a
- * million numbers is checked where it lies and returned as is when it is already comma-separated
- * (or with its separators replaced), and an array is joined once: no array of a million pieces.
+ * The same check, giving the list as AT takes it: the numbers joined by commas. Numbers are read
+ * by the rule both packages share (nodes/common/phoneList.ts): separated by commas, semicolons or
+ * new lines, spaces, dashes and dots inside a number ignored. A clean comma-separated text of a
+ * million numbers is checked where it lies and returned as is.
  */
 export function phoneListText(node: INode, value: unknown, field: string, itemIndex: number): string {
-	let count = 0;
-	const checked = (text: string): string => {
-		const pieces = /[^,;\s]+/g;
-		for (let piece = pieces.exec(text); piece; piece = pieces.exec(text)) {
-			assertPhoneNumber(node, piece[0], field, itemIndex);
+	// A clean comma-separated text (the usual form of a huge list) is checked where it lies and sent as is.
+	if (typeof value === 'string' && /^[+\d,]*$/.test(value) && !/,,|^,|,$/.test(value)) {
+		let count = 0;
+		const numbers = /[^,]+/g;
+		for (let number = numbers.exec(value); number; number = numbers.exec(value)) {
+			assertPhoneNumber(node, number[0], field, itemIndex);
 			count += 1;
 		}
-		return /[;\s]|,,|^,|,$/.test(text) ? text.replace(/[,;\s]+/g, ',').replace(/^,|,$/g, '') : text;
-	};
-	let joined: string;
-	if (Array.isArray(value)) {
-		const texts: string[] = [];
-		const add = (element: unknown) => {
-			if (Array.isArray(element)) for (const inner of element) add(inner);
-			else {
-				const text = checked(String(element ?? ''));
-				if (text !== '') texts.push(text);
-			}
-		};
-		add(value);
-		joined = texts.join(',');
-	} else {
-		joined = checked(String(value ?? ''));
+		if (count === 0) throw emptyList(node, field, itemIndex);
+		return value;
 	}
-	if (count === 0) throw emptyList(node, field, itemIndex);
-	return joined;
+	const numbers: string[] = [];
+	forEachPhone(value, (compact) => E164.test(compact), ({ written, compact }) => {
+		if (!E164.test(compact)) assertPhoneNumber(node, written, field, itemIndex);
+		numbers.push(compact);
+	});
+	if (numbers.length === 0) throw emptyList(node, field, itemIndex);
+	return numbers.join(',');
 }
 
-export function assertPhoneNumber(node: INode, value: string, field: string, itemIndex: number): void {
+function assertPhoneNumber(node: INode, value: string, field: string, itemIndex: number): void {
 	if (E164.test(value)) return;
 	throw new NodeOperationError(node, `Invalid phone number "${value}" in "${field}" (item ${itemIndex + 1})`, {
 		itemIndex,
 		description: `Africa's Talking needs international E.164 format with a leading "+". ${formatHint(value)}`,
 	});
+}
+
+/** One number as AT takes it: spaces, dashes, dots and brackets inside it removed; the error shows it as written. */
+export function checkedPhoneNumber(node: INode, value: unknown, field: string, itemIndex: number): string {
+	const written = String(value ?? '').trim();
+	const phoneNumber = compactPhone(written);
+	assertPhoneNumber(node, E164.test(phoneNumber) ? phoneNumber : written, field, itemIndex);
+	return phoneNumber;
 }

@@ -2,6 +2,8 @@ import type { IDataObject, IHttpRequestMethods, INodeProperties, INodePropertyRo
 import { declarativeRouting, type Pagination, type PostReceive, type PreSend } from '../../common/routing';
 import { throwOnHttpError } from './errors';
 import { CONTENT_TYPE, prepareRequest, type Encoding } from './request';
+import { refusingLocally } from '../../common/messageChecks';
+import { PROVIDER } from './checks';
 
 export type { PostReceive, PreSend } from '../../common/routing';
 
@@ -46,5 +48,5 @@ export const prepareRequestStep: INodeProperties = {
 	name: 'prepareRequest',
 	type: 'hidden',
 	default: '',
-	routing: { send: { preSend: [prepareRequest] } },
+	routing: { send: { preSend: [refusingLocally(PROVIDER, prepareRequest)] } },
 };

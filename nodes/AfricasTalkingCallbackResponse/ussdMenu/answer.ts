@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import { ussdAnswer, USSD_FALLBACK } from '../../AfricasTalkingCommon/ussd';
-import { parseUssdMenu, UssdMenuError, type UssdMenu } from './schema';
+import { FIELD_NAMES, parseUssdMenu, UssdMenuError, type UssdMenu } from './schema';
 import { displayWarnings, expressionWithValues, fillPlaceholders, type UssdValues } from './text';
 import { plainRenderer, walkUssdMenu, type UssdRenderer } from './walker';
 
@@ -40,7 +40,7 @@ function menuOf(this: IExecuteFunctions, itemIndex: number): { menu: UssdMenu; r
 			...(this.getNodeParameter('menuSettings', itemIndex, {}) as IDataObject),
 			start: this.getNodeParameter('menuStart', itemIndex, ''),
 			screens: resolveStructure.call(this, itemIndex, screens),
-		}),
+		}, FIELD_NAMES),
 		renderer: fieldRenderer.call(this, itemIndex),
 	};
 }
@@ -55,8 +55,18 @@ function warningsFor(menu: UssdMenu, shownScreen: string, shownText: string): st
 	return [...warnings];
 }
 
+/**
+ * The node's answer for one item; `broken` when the menu cannot work: the caller still gets the
+ * Fallback Message (`json.response`, sent before the node fails), and the node then fails with
+ * `broken`, so that it shows red and n8n's Error Workflow runs.
+ */
+export interface MenuAnswer {
+	json: IDataObject;
+	broken?: { message: string; description: string };
+}
+
 /** The Menu Builder answer: the walked screen as CON/END text, and where the session is. */
-export function ussdMenuAnswer(this: IExecuteFunctions, itemIndex: number): IDataObject {
+export function ussdMenuAnswer(this: IExecuteFunctions, itemIndex: number): MenuAnswer {
 	const fallback = (this.getNodeParameter('ussdFallback', itemIndex, USSD_FALLBACK) as string) || USSD_FALLBACK;
 	const sessionText = this.getNodeParameter('menuSessionText', itemIndex, '') as unknown;
 	if (sessionText === undefined || sessionText === null) {
@@ -74,7 +84,7 @@ export function ussdMenuAnswer(this: IExecuteFunctions, itemIndex: number): IDat
 		const warnings = warningsFor(menu, walk.screen, walk.text);
 		if (answer.error) this.addExecutionHints({ message: answer.error, type: 'danger', location: 'outputPane' });
 		if (warnings.length) this.addExecutionHints(...warnings.map((message) => ({ message, type: 'warning' as const, location: 'outputPane' as const })));
-		return {
+		const json: IDataObject = {
 			...answer,
 			screen: walk.screen,
 			values: walk.values,
@@ -83,11 +93,18 @@ export function ussdMenuAnswer(this: IExecuteFunctions, itemIndex: number): IDat
 			...(walk.invalidAnswer !== undefined ? { invalidAnswer: walk.invalidAnswer } : {}),
 			...(warnings.length ? { warnings } : {}),
 		};
+		return { json };
 	} catch (error) {
 		if (!(error instanceof UssdMenuError)) throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-		// As with a broken text: the session gets the fallback, the mistake is shown on the node.
-		const message = `The USSD menu is not valid: ${error.message}. The fallback END message was sent.`;
-		this.addExecutionHints({ message, type: 'danger', location: 'outputPane' });
-		return { response: ussdAnswer('raw', '', fallback).response, error: message, ended: true };
+		// The session gets the fallback; the node fails with the mistake (see UssdMenuBroken).
+		const message = `The USSD menu cannot work: ${error.message}. The caller got the Fallback Message (END) instead.`;
+		const response = ussdAnswer('raw', '', fallback).response;
+		return {
+			json: { response, error: message, ended: true },
+			broken: {
+				message,
+				description: `Every caller gets the Fallback Message ("${response}") until the menu is fixed. Fix the field named above; the Menu Builder checks the whole menu before it answers.`,
+			},
+		};
 	}
 }

@@ -7,7 +7,7 @@ import type { INodeProperties } from 'n8n-workflow';
 export const ussdMenuFields: INodeProperties[] = [
 	{
 		displayName:
-			'The node follows the session from the start screen using the text Africa\'s Talking sends, and answers CON or END for you. Texts show collected values with <code>{{ $ussd.name }}</code>. The output has <code>screen</code>, <code>values</code> and <code>ended</code> to act on.',
+			'The node follows the session from the start screen using the text Africa\'s Talking sends, and answers CON or END for you. Texts show collected values with <code>{ussd.name}</code>. The output has <code>screen</code>, <code>values</code> and <code>ended</code> to act on.',
 		name: 'menuNotice',
 		type: 'notice',
 		default: '',
@@ -81,7 +81,7 @@ export const ussdMenuFields: INodeProperties[] = [
 						type: 'string',
 						displayOptions: { show: { type: ['menu'] } },
 						default: '',
-						placeholder: 'confirm',
+						placeholder: 'e.g. confirm',
 						description: 'ID of the screen after choosing one of the listed options',
 					},
 					{
@@ -90,7 +90,7 @@ export const ussdMenuFields: INodeProperties[] = [
 						type: 'string',
 						displayOptions: { show: { type: ['input'], check: ['number'] } },
 						default: '',
-						placeholder: '10000',
+						placeholder: 'e.g. 10000',
 						description: 'Largest number accepted; empty for none',
 					},
 					{
@@ -99,7 +99,7 @@ export const ussdMenuFields: INodeProperties[] = [
 						type: 'string',
 						displayOptions: { show: { type: ['input'], check: ['number'] } },
 						default: '',
-						placeholder: '10',
+						placeholder: 'e.g. 10',
 						description: 'Smallest number accepted; empty for none',
 					},
 					{
@@ -108,7 +108,7 @@ export const ussdMenuFields: INodeProperties[] = [
 						type: 'string',
 						displayOptions: { show: { type: ['input'] } },
 						default: '',
-						placeholder: 'confirm',
+						placeholder: 'e.g. confirm',
 						description: 'The screen after a valid answer',
 					},
 					{
@@ -124,9 +124,9 @@ export const ussdMenuFields: INodeProperties[] = [
 								name: 'option',
 								displayName: 'Option',
 								values: [
-									{ displayName: 'Key', name: 'key', type: 'string', default: '', placeholder: '9', description: 'What the caller presses; empty gives the next free number (1, 2, 3, …)' },
-									{ displayName: 'Label', name: 'label', type: 'string', default: '', placeholder: 'Buy airtime', description: 'What the caller sees after the number' },
-									{ displayName: 'Next Screen ID', name: 'next', type: 'string', default: '', placeholder: 'amount', description: 'The screen this option leads to' },
+									{ displayName: 'Key', name: 'key', type: 'string', default: '', placeholder: 'Next free number', description: 'What the caller presses; empty gives the next free number (1, 2, 3, …)' },
+									{ displayName: 'Label', name: 'label', type: 'string', default: '', placeholder: 'e.g. Buy airtime', description: 'What the caller sees after the number' },
+									{ displayName: 'Next Screen ID', name: 'next', type: 'string', default: '', placeholder: 'e.g. amount', description: 'The screen this option leads to' },
 									{ displayName: 'Value', name: 'value', type: 'string', default: '', description: 'Saved under the screen\'s Save Answer As name when chosen; empty saves the label' },
 								],
 							},
@@ -147,7 +147,7 @@ export const ussdMenuFields: INodeProperties[] = [
 						type: 'string',
 						displayOptions: { show: { type: ['input'], check: ['regex'] } },
 						default: '',
-						placeholder: '[A-Z]{2}\\d{4}',
+						placeholder: 'e.g. [A-Z]{2}\\d{4}',
 						description: 'Regular expression the whole answer must match',
 					},
 					{
@@ -156,7 +156,7 @@ export const ussdMenuFields: INodeProperties[] = [
 						type: 'string',
 						displayOptions: { show: { type: ['input'] } },
 						default: '',
-						placeholder: 'Enter an amount between 10 and 10000.',
+						placeholder: 'e.g. Enter an amount between 10 and 10000.',
 						description: 'Shown above the question when the answer fails the check; empty uses the Invalid Choice Message',
 					},
 					{
@@ -165,9 +165,9 @@ export const ussdMenuFields: INodeProperties[] = [
 						type: 'string',
 						displayOptions: { show: { type: ['menu', 'input'] } },
 						default: '',
-						placeholder: 'amount',
+						placeholder: 'e.g. amount',
 						description:
-							'Name the answer is saved under (letters, digits, _): in the output\'s <code>values</code> and in texts as <code>{{ $ussd.amount }}</code>. Required for inputs; for menus it saves the chosen option\'s value.',
+							'Name the answer is saved under (letters, digits, _): in the output\'s <code>values</code> and in texts as <code>{ussd.amount}</code>. Required for inputs; for menus it saves the chosen option\'s value.',
 					},
 					{
 						displayName: 'Screen ID',
@@ -175,7 +175,7 @@ export const ussdMenuFields: INodeProperties[] = [
 						type: 'string',
 						required: true,
 						default: '',
-						placeholder: 'home',
+						placeholder: 'A unique name, e.g. amount',
 						description: 'Unique name of the screen: options and inputs lead to it by this ID, and the output gives it as <code>screen</code>',
 					},
 					{
@@ -184,9 +184,10 @@ export const ussdMenuFields: INodeProperties[] = [
 						type: 'string',
 						typeOptions: { rows: 3 },
 						default: '',
-						placeholder: 'Send {{ $ussd.amount }} to {{ $ussd.phone }}?',
+						placeholder: 'e.g. Send {ussd.amount} to {ussd.phone}?',
+						hint: 'Show a collected value with {ussd.name}, where name is a screen\'s Save Answer As',
 						description:
-							'Menu: the text above the options. Input: the question. End: the closing message. <code>{{ $ussd.name }}</code> shows a collected value, in plain text and in expressions.',
+							'Menu: the text above the options. Input: the question. End: the closing message. <code>{ussd.name}</code> shows the value saved as <code>name</code> (in an expression, <code>{{ $ussd.name }}</code> works too).',
 					},
 				],
 			},

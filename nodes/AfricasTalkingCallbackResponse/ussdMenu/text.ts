@@ -11,9 +11,22 @@ const USSD_PAGE_SIZE_UCS2 = 80;
 
 const PLACEHOLDER = /\{\{\s*\$ussd(?:\.([A-Za-z_][A-Za-z0-9_]*)|\[\s*(["'])([^"'\]]*)\2\s*\])\s*\}\}/g;
 
-/** Fills `{{ $ussd.name }}` (or `{{ $ussd["name"] }}`) with the collected value; a value not collected (yet) is empty. */
+/**
+ * `{ussd.name}`: the placeholder of plain texts. n8n's editor leaves single braces alone, so a text
+ * holding it stays a plain text (no expression painted red with an empty preview).
+ */
+const PLAIN_PLACEHOLDER = /(?<!\{)\{\s*ussd\.([A-Za-z_][A-Za-z0-9_]*)\s*\}(?!\})/g;
+
+/**
+ * Fills `{ussd.name}`, `{{ $ussd.name }}` and `{{ $ussd["name"] }}` with the collected value; a
+ * value not collected (yet) is empty.
+ */
 export function fillPlaceholders(template: string, values: UssdValues): string {
-	return template.replace(PLACEHOLDER, (_match, dotted: string | undefined, _quote, bracketed: string | undefined) => values[dotted ?? bracketed ?? ''] ?? '');
+	// One pass: a filled-in value is never read as a placeholder again.
+	return template.replace(
+		new RegExp(`${PLACEHOLDER.source}|${PLAIN_PLACEHOLDER.source}`, 'g'),
+		(_match, dotted: string | undefined, _quote, bracketed: string | undefined, plain: string | undefined) => values[dotted ?? bracketed ?? plain ?? ''] ?? '',
+	);
 }
 
 /** A JavaScript string literal that can sit inside `{{ … }}` without closing it. */
@@ -28,7 +41,12 @@ export function expressionWithValues(expression: string, values: UssdValues): st
 	const object = `({${Object.entries(values)
 		.map(([name, value]) => `${literal(name)}:${literal(value)}`)
 		.join(',')}})`;
-	return expression.replace(/\{\{([\s\S]*?)\}\}/g, (_block, body: string) => `{{${body.replace(/\$ussd\b/g, object)}}}`);
+	// `{ussd.name}` outside the {{ … }} blocks becomes a block reading the same literal object.
+	const withBlocks = expression
+		.split(/(\{\{[\s\S]*?\}\})/)
+		.map((part, index) => (index % 2 === 1 ? part : part.replace(PLAIN_PLACEHOLDER, (_match, name: string) => `{{ $ussd[${literal(name)}] }}`)))
+		.join('');
+	return withBlocks.replace(/\{\{([\s\S]*?)\}\}/g, (_block, body: string) => `{{${body.replace(/\$ussd\b/g, object)}}}`);
 }
 
 // GSM 03.38: the basic set, and the extension table (sent as two characters).

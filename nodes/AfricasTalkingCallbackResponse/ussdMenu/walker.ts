@@ -90,7 +90,7 @@ export function walkUssdMenu(menu: UssdMenu, text: string, renderer: UssdRendere
 		if (cached) return cached;
 		// Labels written in the menu may show values; listed labels are data and are shown as they are.
 		const written = screen.options.map((option) => ({ ...option, label: renderer.text(option.label, values, screen) }));
-		const all = [...written, ...(screen.optionList === undefined ? [] : listedOptions(renderer.list(screen.optionList, values, screen), screen))];
+		const all = [...written, ...(screen.optionList === undefined ? [] : listedOptions(renderer.list(screen.optionList, values, screen), screen, menu.name))];
 		const taken = new Set([menu.backKey, menu.homeKey, ...all.map((o) => o.key)].filter((k): k is string => !!k));
 		let next = 1;
 		const keyed = all.map((option) => {

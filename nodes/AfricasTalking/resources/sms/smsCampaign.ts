@@ -8,8 +8,10 @@ import { accountKey, campaignOptions, sendInChunks, type CampaignOptions, type C
 import { itemsFor } from '../../../common/items';
 import { decodeFormValue, encodeFormValue } from '../../../common/values';
 import { sendMessageList } from '../../../common/messageList';
+import { DEFAULT_MAX_PARTS, maxPartsOf } from '../../../common/messageChecks';
 import { smsOutcome } from './smsResponse';
-import { assertPhoneNumber } from '../../shared/phoneNumbers';
+import { checkedPhoneNumber } from '../../shared/phoneNumbers';
+import { PROVIDER } from '../../shared/checks';
 import { throwIfEntriesFailed, throwIfSummaryFailed } from '../../shared/responses';
 
 
@@ -150,11 +152,9 @@ async function sendSmsList(
 		{
 			field: 'Message List',
 			list: this.getNodeParameter('messageList', []),
-			checkRecipient: (value, label) => {
-				const number = String(value).trim();
-				assertPhoneNumber(node, number, label, this.getItemIndex());
-				return number;
-			},
+			checkRecipient: (value, label) => checkedPhoneNumber(node, value, label, this.getItemIndex()),
+			maxParts: maxPartsOf(this.getNodeParameter('options.maxParts', DEFAULT_MAX_PARTS)),
+			provider: PROVIDER,
 			requestFor: (numbers, message) => requestWith({ to: encodeFormValue(numbers.join(',')), message: encodeFormValue(message) }),
 			failedItems,
 			outcome,

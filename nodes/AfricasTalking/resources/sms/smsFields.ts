@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { campaignOptionFields, campaignOutputFields, messageField as smsMessageField } from '../../../common/campaignFields';
-import { check } from '../../shared/checks';
+import { check, PROVIDER } from '../../shared/checks';
 import { AT_SMS_CAMPAIGN } from './smsCampaign';
 
 /** The fields Send and Send Premium share exactly: recipients, message, output and campaign options. */
@@ -13,11 +13,12 @@ export const recipientsField: INodeProperties = {
 	default: '',
 	placeholder: '+254711XXXYYY, +254733YYYZZZ',
 	description:
-		'Phone numbers in international format with a leading "+", separated by commas or new lines. An expression may also return an array of numbers.',
+		'Phone numbers in international format with a leading "+", separated by commas, semicolons or new lines (spaces, dashes and dots inside a number are ignored). An expression may also return an array of numbers.',
 	routing: { send: { type: 'body', property: 'to', preSend: [check('phoneList', 'to', 'Recipients')] } },
 };
 
 export const messageField = smsMessageField(
+	PROVIDER,
 	'160 GSM characters make one part (153 per part when longer); any other character (emoji, accents beyond GSM) makes it 70 (67).',
 );
 

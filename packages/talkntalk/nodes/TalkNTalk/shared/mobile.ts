@@ -1,4 +1,5 @@
 import { NodeOperationError, type INode } from 'n8n-workflow';
+import { phoneListEntries } from '../../common/phoneList';
 
 /** Kenyan mobile numbers as TalkNTalk's send endpoints take them: 254 and nine digits, no "+". */
 const KENYAN_MOBILE = /^(?:\+?254|0)([17]\d{8})$/;
@@ -17,22 +18,12 @@ export function kenyanMobile(node: INode, value: unknown, field: string, itemInd
 	});
 }
 
-/**
- * The entries of a list: separated by commas, semicolons or new lines; an entry that is not one
- * number once its spaces are removed ("0712345678 0722345678") is split on its spaces.
- */
+/** The entries of a list, by the rule both packages share (nodes/common/phoneList.ts). */
 function entries(value: unknown): string[] {
-	if (Array.isArray(value)) return value.flatMap((entry) => entries(entry));
-	if (typeof value === 'number') return [String(value)];
-	if (typeof value !== 'string') return value === undefined || value === null ? [] : [JSON.stringify(value)];
-	return value
-		.split(/[,;\r\n]+/)
-		.map((entry) => entry.trim())
-		.filter((entry) => entry !== '')
-		.flatMap((entry) => (KENYAN_MOBILE.test(entry.replace(/[\s().-]/g, '')) ? [entry] : entry.split(/\s+/)));
+	return phoneListEntries(value, (compact) => KENYAN_MOBILE.test(compact)).map((entry) => entry.written);
 }
 
-/** A list of numbers (text separated by commas, semicolons, spaces or new lines, or an array), normalised and without repeats. */
+/** A list of numbers (text separated by commas, semicolons or new lines, or an array; spaces, dashes and dots inside a number ignored), normalised and without repeats. */
 export function kenyanMobiles(node: INode, value: unknown, field: string, itemIndex: number): string[] {
 	const numbers = entries(value);
 	if (numbers.length === 0) {

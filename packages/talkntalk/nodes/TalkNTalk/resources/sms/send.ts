@@ -5,6 +5,7 @@ import { kenyanMobile } from '../../shared/mobile';
 import { answerToItem } from '../../shared/responses';
 import { talkNTalkRouting } from '../../shared/routing';
 import { messageField, senderIdField } from './smsFields';
+import { refusingLocally } from '../../../common/messageChecks';
 
 async function checkMobile(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const body = options.body as IDataObject;
@@ -36,7 +37,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: '0712345678',
 		description: 'Kenyan mobile number: +254712345678, 254712345678 or 0712345678 (sent as 254712345678)',
-		routing: { send: { type: 'body', property: 'mobile', preSend: [checkMobile] } },
+		routing: { send: { type: 'body', property: 'mobile', preSend: [refusingLocally('TalkNTalk', checkMobile)] } },
 	},
 	messageField,
 	senderIdField,

@@ -15,6 +15,7 @@ import { BULK_CAMPAIGN, sendInTalkNTalkChunks } from './smsCampaign';
 import { kenyanMobiles } from '../../shared/mobile';
 import { talkNTalkRouting } from '../../shared/routing';
 import { messageField, senderIdField } from './smsFields';
+import { refusingLocally } from '../../../common/messageChecks';
 
 async function checkRecipients(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const body = options.body as IDataObject;
@@ -72,8 +73,8 @@ const properties: INodeProperties[] = [
 		typeOptions: { rows: 3 },
 		placeholder: '0712345678, 0722345678',
 		description:
-			'Kenyan mobile numbers (+2547…, 2547… or 07…) separated by commas or new lines. An expression may also return an array of numbers. Repeated numbers are sent once.',
-		routing: { send: { type: 'body', property: 'recipients', preSend: [checkRecipients] } },
+			'Kenyan mobile numbers (+2547…, 2547… or 07…) separated by commas, semicolons or new lines (spaces, dashes and dots inside a number are ignored). An expression may also return an array of numbers. Repeated numbers are sent once.',
+		routing: { send: { type: 'body', property: 'recipients', preSend: [refusingLocally('TalkNTalk', checkRecipients)] } },
 	},
 	messageField,
 	senderIdField,

@@ -4,6 +4,7 @@ import { messageField as smsMessageField } from '../../../common/campaignFields'
 /** Fields that the SMS sends share exactly (the campaign fields come from common/campaignFields.ts). */
 
 export const messageField = smsMessageField(
+	'TalkNTalk',
 	'TalkNTalk bills per part of up to 160 characters; longer messages are split (usually 153 characters per part, 67 with emoji or other non-GSM characters).',
 );
 
