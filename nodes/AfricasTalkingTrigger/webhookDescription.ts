@@ -1,4 +1,4 @@
-import type { IWebhookDescription } from 'n8n-workflow';
+import type { IDataObject, IWebhookDescription } from 'n8n-workflow';
 import { ANSWERS, answerSetting, type AnswerKind } from './answers';
 import { EVENTS, type EventName } from './events';
 
@@ -20,17 +20,52 @@ const answeredByWorkflow = EVENTS_ANSWERED_BY_WORKFLOW.map((event) => {
 	return setting ? `($parameter["event"] === "${event}" && $parameter["${setting}"] === "workflow")` : `$parameter["event"] === "${event}"`;
 }).join(' || ');
 
+/** The same condition read from the node's parameters directly. */
+function isAnsweredByWorkflow(parameters: IDataObject): boolean {
+	return EVENTS_ANSWERED_BY_WORKFLOW.some((event) => {
+		if (parameters.event !== event) return false;
+		const setting = answerSetting(EVENTS[event].answer);
+		return setting === undefined || parameters[setting] === 'workflow';
+	});
+}
+
 const contentTypes = Object.fromEntries(eventNames.map((event) => [event, ANSWERS[EVENTS[event].answer].contentType]));
+
+/**
+ * The description fields that depend on the node's settings, each as the expression n8n's editor
+ * and older n8n evaluate and as a function n8n 2.41 and later call instead when the node's
+ * parameters hold no expression (`resolve` must give what `template` evaluates to; the unit tests
+ * compare them). Under n8n's `vm` expression engine every expression a webhook request evaluates
+ * runs in a V8 isolate; with these, receiving a callback evaluates none of the trigger's own.
+ */
+export const DYNAMIC_FIELDS = {
+	responseMode: {
+		template: `={{ (${answeredByWorkflow}) ? ($parameter["respondUsing"] === "respondToWebhook" ? "responseNode" : "lastNode") : "onReceived" }}`,
+		resolve: (parameters: IDataObject) => (isAnsweredByWorkflow(parameters) ? (parameters.respondUsing === 'respondToWebhook' ? 'responseNode' : 'lastNode') : 'onReceived'),
+	},
+	responseContentType: {
+		template: `={{ (${JSON.stringify(contentTypes)})[$parameter["event"]] }}`,
+		resolve: (parameters: IDataObject) => (Object.prototype.hasOwnProperty.call(contentTypes, String(parameters.event)) ? contentTypes[String(parameters.event)] : undefined),
+	},
+};
+
+/**
+ * Where n8n (from 2.41, n8n-workflow's `webhookDescriptionFields`) looks for the resolvers of a
+ * webhook description's fields: a registered symbol, so no newer n8n-workflow is needed to set
+ * it, and older n8n ignores it.
+ */
+const WEBHOOK_RESOLVERS = Symbol.for('n8n.webhookDescriptionResolvers');
 
 export const triggerWebhooks: IWebhookDescription[] = [
 	{
 		name: 'default',
 		httpMethod: 'POST',
 		path: 'webhook',
-		responseMode: `={{ (${answeredByWorkflow}) ? ($parameter["respondUsing"] === "respondToWebhook" ? "responseNode" : "lastNode") : "onReceived" }}`,
+		responseMode: DYNAMIC_FIELDS.responseMode.template,
 		responseData: 'firstEntryJson',
 		responsePropertyName: 'response',
-		responseContentType: `={{ (${JSON.stringify(contentTypes)})[$parameter["event"]] }}`,
+		responseContentType: DYNAMIC_FIELDS.responseContentType.template,
+		[WEBHOOK_RESOLVERS]: DYNAMIC_FIELDS,
 	},
 	{
 		// Only to tell a mistaken GET (a browser, a misconfigured dashboard) what is wrong.
