@@ -5,6 +5,9 @@ const path = require('node:path');
 
 const { testNamePattern } = require('./harness/n8n-versions');
 
+// The n8n install folders' package.json files are not modules of this project.
+const modulePathIgnorePatterns = ['<rootDir>/test/harness/n8n-install', '<rootDir>/test/harness/node-install'];
+
 module.exports = {
 	rootDir: path.resolve(__dirname, '..'),
 	// Leaves out the known limits of the n8n version under test (N8N_TEST_VERSION).
@@ -14,6 +17,7 @@ module.exports = {
 			displayName: 'unit',
 			rootDir: path.resolve(__dirname, '..'),
 			testEnvironment: 'node',
+			modulePathIgnorePatterns,
 			// .cts, so that n8n's lint (which reads every *.ts under the package root as node code)
 			// leaves the tests alone.
 			testMatch: ['<rootDir>/test/unit/**/*.test.cts'],
@@ -26,12 +30,14 @@ module.exports = {
 			displayName: 'e2e',
 			rootDir: path.resolve(__dirname, '..'),
 			testEnvironment: 'node',
+			modulePathIgnorePatterns,
 			testMatch: ['<rootDir>/test/e2e/**/*.test.js'],
 		},
 		{
 			displayName: 'queue',
 			rootDir: path.resolve(__dirname, '..'),
 			testEnvironment: 'node',
+			modulePathIgnorePatterns,
 			testMatch: ['<rootDir>/test/queue/**/*.test.js'],
 		},
 	],

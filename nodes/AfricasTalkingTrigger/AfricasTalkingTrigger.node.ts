@@ -41,7 +41,12 @@ export class AfricasTalkingTrigger implements INodeType {
 		name: 'africasTalkingTrigger',
 		icon: { light: 'file:../../icons/africastalking.svg', dark: 'file:../../icons/africastalking.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// Version 2 behaves exactly as 1. It exists because n8n evaluates an expression on every
+		// request to a version-1 trigger (the binaryData option of its own Webhook node v1): under
+		// n8n 2.41's default expression engine that is a V8 isolate's first evaluation, one of the
+		// largest costs of a callback. New triggers are version 2; saved ones keep working.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: `={{ (${JSON.stringify(EVENT_LABELS)})[$parameter["event"]] }}`,
 		// n8n shows this text for the whole "Africa's Talking" entry of the node panel, actions included.
 		description: "Send SMS, WhatsApp, airtime, data and payments, make calls, check SIM swaps, and start workflows on Africa's Talking callbacks (incoming SMS, USSD, voice calls, payments, SIM swap results)",

@@ -1,4 +1,4 @@
-import type { IWebhookDescription } from 'n8n-workflow';
+import type { IDataObject, IWebhookDescription } from 'n8n-workflow';
 import { ANSWERS, answerSetting, type AnswerKind } from './answers';
 import { EVENTS, type EventName } from './events';
 
@@ -21,22 +21,60 @@ const answeredByWorkflow = EVENTS_ANSWERED_BY_WORKFLOW.map((event) => {
 }).join(' || ');
 
 /** Events whose answer the Callback Response node sends itself (see ANSWERS): n8n then waits for a node's answer. */
-const sentByNode = eventNames
-	.filter((event) => 'sentByNode' in ANSWERS[EVENTS[event].answer])
-	.map((event) => `$parameter["event"] === "${event}"`)
-	.join(' || ');
+const EVENTS_SENT_BY_NODE = eventNames.filter((event) => 'sentByNode' in ANSWERS[EVENTS[event].answer]);
+const sentByNode = EVENTS_SENT_BY_NODE.map((event) => `$parameter["event"] === "${event}"`).join(' || ');
+
+/** The same condition read from the node's parameters directly. */
+function isAnsweredByWorkflow(parameters: IDataObject): boolean {
+	return EVENTS_ANSWERED_BY_WORKFLOW.some((event) => {
+		if (parameters.event !== event) return false;
+		const setting = answerSetting(EVENTS[event].answer);
+		return setting === undefined || parameters[setting] === 'workflow';
+	});
+}
+
+/** A node answers (Respond to Webhook, or a Callback Response that sends its answer itself). */
+function isAnsweredByNode(parameters: IDataObject): boolean {
+	return parameters.respondUsing === 'respondToWebhook' || EVENTS_SENT_BY_NODE.includes(parameters.event as EventName);
+}
 
 const contentTypes = Object.fromEntries(eventNames.map((event) => [event, ANSWERS[EVENTS[event].answer].contentType]));
+
+/**
+ * The description fields that depend on the node's settings, each as the expression n8n's editor
+ * and older n8n evaluate and as a function n8n 2.41 and later call instead when the node's
+ * parameters hold no expression (`resolve` must give what `template` evaluates to; the unit tests
+ * compare them). Under n8n's `vm` expression engine every expression a webhook request evaluates
+ * runs in a V8 isolate; with these, receiving a callback evaluates none of the trigger's own.
+ */
+export const DYNAMIC_FIELDS = {
+	responseMode: {
+		template: `={{ (${answeredByWorkflow}) ? (($parameter["respondUsing"] === "respondToWebhook" || ${sentByNode}) ? "responseNode" : "lastNode") : "onReceived" }}`,
+		resolve: (parameters: IDataObject) => (isAnsweredByWorkflow(parameters) ? (isAnsweredByNode(parameters) ? 'responseNode' : 'lastNode') : 'onReceived'),
+	},
+	responseContentType: {
+		template: `={{ (${JSON.stringify(contentTypes)})[$parameter["event"]] }}`,
+		resolve: (parameters: IDataObject) => (Object.prototype.hasOwnProperty.call(contentTypes, String(parameters.event)) ? contentTypes[String(parameters.event)] : undefined),
+	},
+};
+
+/**
+ * Where n8n (from 2.41, n8n-workflow's `webhookDescriptionFields`) looks for the resolvers of a
+ * webhook description's fields: a registered symbol, so no newer n8n-workflow is needed to set
+ * it, and older n8n ignores it.
+ */
+const WEBHOOK_RESOLVERS = Symbol.for('n8n.webhookDescriptionResolvers');
 
 export const triggerWebhooks: IWebhookDescription[] = [
 	{
 		name: 'default',
 		httpMethod: 'POST',
 		path: 'webhook',
-		responseMode: `={{ (${answeredByWorkflow}) ? (($parameter["respondUsing"] === "respondToWebhook" || ${sentByNode}) ? "responseNode" : "lastNode") : "onReceived" }}`,
+		responseMode: DYNAMIC_FIELDS.responseMode.template,
 		responseData: 'firstEntryJson',
 		responsePropertyName: 'response',
-		responseContentType: `={{ (${JSON.stringify(contentTypes)})[$parameter["event"]] }}`,
+		responseContentType: DYNAMIC_FIELDS.responseContentType.template,
+		[WEBHOOK_RESOLVERS]: DYNAMIC_FIELDS,
 	},
 	{
 		// Only to tell a mistaken GET (a browser, a misconfigured dashboard) what is wrong.

@@ -8,12 +8,21 @@
 // peak_rss_mb is what the user's n8n pays: from the webhook post until the execution is stored
 // (storing 100,000 output items is n8n's own cost, the same for any node that outputs that many).
 // Targets (issue 12) are read from these lines, never asserted by a timed test.
+//
+// `callbacks-*` scenarios (issue 22): a burst of Africa's Talking callbacks (USSD, Voice) at a
+// published workflow, BURST_REQUESTS posts with BURST_IN_FLIGHT in flight, timed from send to
+// the whole answer; the same burst at a plain n8n Webhook → Respond to Webhook is the baseline:
+// bench <scenario> requests=<n> in_flight=<n> p50_ms= p95_ms= p99_ms= max_ms= seconds=<burst wall time>
+//   peak_rss_mb=<peak RSS of n8n and its task runners> wrong=<answers not as expected> executions=<stored>
+// Every line's detail names the n8n and Node.js versions it ran on (N8N_TEST_VERSION picks them).
 const fs = require('node:fs');
 const { FakeAfricasTalking } = require('../fake-at/server');
 const { DEFAULT_ACCOUNTS } = require('../fake-at/accounts');
 const { testTls } = require('../harness/tls');
 const { N8n } = require('../harness/n8n');
-const { webhookWorkflow, AT_NODE_NAME } = require('../harness/workflows');
+const { N8N_VERSION, NODE_VERSION } = require('../harness/install-n8n');
+const { webhookWorkflow, triggerWorkflow, callbackResponse, node, chain, AT_NODE_NAME } = require('../harness/workflows');
+const { CALLBACKS } = require('../fake-at/callbacks');
 const { FakeTalkNTalk, API_KEY: TNT_API_KEY } = require('../fake-tnt/server');
 const { talkNTalkWorkflow, TNT_NODE_NAME } = require('../e2e/talkntalk');
 
@@ -135,6 +144,199 @@ const SCENARIOS = [
 	},
 ];
 
+const BURST_REQUESTS = Number(process.env.BURST_REQUESTS || 2000);
+const BURST_IN_FLIGHT = Number(process.env.BURST_IN_FLIGHT || 50);
+const USSD_HELLO = '=CON Hello {{ $json.phoneNumber }}';
+const ussdPost = (i) => ({ ...CALLBACKS.ussd.body, sessionId: `ATUid_${i}`, phoneNumber: `+2547${String(i).padStart(8, '0')}` });
+const voicePost = (i) => ({ ...CALLBACKS.voiceCall.body, sessionId: `ATVId_${i}`, callerNumber: `+2547${String(i).padStart(8, '0')}` });
+const sayXml = (text) => `<?xml version="1.0" encoding="UTF-8"?><Response><Say>${text}</Say></Response>`;
+
+/** An Africa's Talking Trigger workflow: `then` are the nodes after it. */
+function atTrigger(parameters, then = []) {
+	return ({ name }) => {
+		const { workflow, path } = triggerWorkflow({ name, parameters, then });
+		return { workflow, path };
+	};
+}
+
+/**
+ * Callback bursts. `workflow({ name })` gives { workflow, path }; `post(i)` the i-th form body;
+ * `expected(i)` the answer text. Each runs in a fresh n8n, like the campaign scenarios.
+ */
+const BURSTS = [
+	{
+		// The baseline: n8n's own Webhook node → Respond to Webhook with a fixed text, no expression.
+		name: 'callbacks-baseline-webhook',
+		what: 'n8n Webhook → Respond to Webhook, text CON hello',
+		workflow: ({ name }) => ({
+			path: `baseline-${process.pid}`,
+			workflow: {
+				name,
+				nodes: [
+					node('Webhook', 'n8n-nodes-base.webhook', 2, { httpMethod: 'POST', path: `baseline-${process.pid}`, responseMode: 'responseNode', options: {} }, [0, 0], { webhookId: require('node:crypto').randomUUID() }),
+					node('Respond to Webhook', 'n8n-nodes-base.respondToWebhook', 1, { respondWith: 'text', responseBody: 'CON hello', options: {} }, [220, 0]),
+				],
+				connections: chain('Webhook', 'Respond to Webhook'),
+				settings: { executionOrder: 'v1' },
+			},
+		}),
+		post: ussdPost,
+		expected: () => 'CON hello',
+	},
+	{
+		// The same answer through n8n's Webhook node, with the expression the USSD scenario has.
+		name: 'callbacks-baseline-webhook-expression',
+		what: 'n8n Webhook → Respond to Webhook, text =CON Hello {{ $json.body.phoneNumber }}',
+		workflow: ({ name }) => ({
+			path: `baseline-expr-${process.pid}`,
+			workflow: {
+				name,
+				nodes: [
+					node('Webhook', 'n8n-nodes-base.webhook', 2, { httpMethod: 'POST', path: `baseline-expr-${process.pid}`, responseMode: 'responseNode', options: {} }, [0, 0], { webhookId: require('node:crypto').randomUUID() }),
+					node('Respond to Webhook', 'n8n-nodes-base.respondToWebhook', 1, { respondWith: 'text', responseBody: '=CON Hello {{ $json.body.phoneNumber }}', options: {} }, [220, 0]),
+				],
+				connections: chain('Webhook', 'Respond to Webhook'),
+				settings: { executionOrder: 'v1' },
+			},
+		}),
+		post: ussdPost,
+		expected: (i) => `CON Hello ${ussdPost(i).phoneNumber}`,
+	},
+	{
+		name: 'callbacks-ussd',
+		what: 'Trigger (USSD) → Callback Response =CON Hello {{ $json.phoneNumber }}',
+		workflow: atTrigger({ event: 'ussd' }, [callbackResponse({ answer: 'ussd', ussdType: 'raw', ussdText: USSD_HELLO })]),
+		post: ussdPost,
+		expected: (i) => `CON Hello ${ussdPost(i).phoneNumber}`,
+	},
+	{
+		// The same without an expression: separates the expression's cost from the nodes'.
+		name: 'callbacks-ussd-static',
+		what: 'Trigger (USSD) → Callback Response CON Hello (no expression)',
+		workflow: atTrigger({ event: 'ussd' }, [callbackResponse({ answer: 'ussd', ussdType: 'raw', ussdText: 'CON Hello' })]),
+		post: ussdPost,
+		expected: () => 'CON Hello',
+	},
+	{
+		name: 'callbacks-voice',
+		what: 'Trigger (Voice Call, answer from workflow) → Callback Response Say =Hello {{ $json.callerNumber }}',
+		workflow: atTrigger({ event: 'voiceCall', voiceAnswer: 'workflow' }, [callbackResponse({ answer: 'voice', actions: { action: [{ type: 'say', text: '=Hello {{ $json.callerNumber }}' }] } })]),
+		post: voicePost,
+		expected: (i) => sayXml(`Hello ${voicePost(i).callerNumber}`),
+	},
+	{
+		// The trigger answers by itself (a fixed greeting) and the workflow runs after the answer.
+		name: 'callbacks-voice-trigger-answers',
+		what: 'Trigger (Voice Call) answering itself: Say Hello',
+		workflow: atTrigger({ event: 'voiceCall', voiceAnswer: 'say', voiceText: 'Hello' }),
+		post: voicePost,
+		expected: () => sayXml('Hello'),
+	},
+];
+
+/** RSS of a process and all its descendants (n8n's task runners run as child processes). */
+function treeRssKb(pid) {
+	let total = 0;
+	const stack = [pid];
+	while (stack.length) {
+		const current = stack.pop();
+		try {
+			total += rssKb(current);
+			for (const task of fs.readdirSync(`/proc/${current}/task`)) {
+				const children = fs.readFileSync(`/proc/${current}/task/${task}/children`, 'utf8').trim();
+				if (children) stack.push(...children.split(/\s+/).map(Number));
+			}
+		} catch {
+			// exited meanwhile
+		}
+	}
+	return total;
+}
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+async function runBurst(scenario) {
+	const n8n = await N8n.create({ env: burstEnv(), nodeOptions: process.env.BURST_NODE_OPTIONS });
+	try {
+		await n8n.start();
+		const { workflow, path: hookPath } = scenario.workflow({ name: scenario.name });
+		const created = await n8n.createWorkflow(workflow, { activate: true });
+		await n8n.waitForWebhooks(workflow);
+		const url = `${n8n.url}/webhook/${hookPath}`;
+		// One warm-up request, so that loading the nodes is not in the first answers.
+		await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(scenario.post(-1)).toString() }).then((r) => r.text());
+		await sleep(2000);
+		const baseline = treeRssKb(n8n.process.pid);
+		let peak = baseline;
+		const sampler = setInterval(() => (peak = Math.max(peak, treeRssKb(n8n.process.pid))), 100);
+		const times = [];
+		let wrong = 0;
+		let firstWrong;
+		let next = 0;
+		const started = Date.now();
+		const worker = async () => {
+			for (let i = next++; i < BURST_REQUESTS; i = next++) {
+				const body = new URLSearchParams(scenario.post(i)).toString();
+				const t0 = performance.now();
+				let status;
+				let text;
+				try {
+					const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body, signal: AbortSignal.timeout(120000) });
+					status = res.status;
+					text = await res.text();
+				} catch (error) {
+					status = error.name;
+					text = error.message;
+				}
+				times.push(performance.now() - t0);
+				if (status !== 200 || text !== scenario.expected(i)) {
+					wrong += 1;
+					firstWrong ??= `${status} ${String(text).slice(0, 200)}`;
+				}
+			}
+		};
+		await Promise.all(Array.from({ length: BURST_IN_FLIGHT }, worker));
+		const seconds = (Date.now() - started) / 1000;
+		clearInterval(sampler);
+		const stored = await storedCount(n8n, created.id, BURST_REQUESTS + 1);
+		times.sort((a, b) => a - b);
+		const ms = (p) => percentile(times, p).toFixed(0);
+		return {
+			line: `bench ${scenario.name} requests=${BURST_REQUESTS} in_flight=${BURST_IN_FLIGHT} p50_ms=${ms(50)} p95_ms=${ms(95)} p99_ms=${ms(99)} max_ms=${times[times.length - 1].toFixed(0)} seconds=${seconds.toFixed(1)} peak_rss_mb=${(peak / 1024).toFixed(0)} wrong=${wrong} executions=${stored - 1}`,
+			detail: `${scenario.name}: n8n=${N8N_VERSION} node=${NODE_VERSION} workflow="${scenario.what}" baseline_rss_mb=${(baseline / 1024).toFixed(0)} env=${JSON.stringify(burstSettings())}${firstWrong ? ` first_wrong="${firstWrong}"` : ''}`,
+		};
+	} finally {
+		await n8n.stop();
+	}
+}
+
+/** The n8n settings a burst runs with: n8n's defaults unless BURST_ENV (JSON) sets some. */
+function burstSettings() {
+	return process.env.BURST_ENV ? JSON.parse(process.env.BURST_ENV) : {};
+}
+
+function burstEnv() {
+	return burstSettings();
+}
+
+/** Executions of the workflow stored so far, once the count stops growing (or reaches `expected`). */
+async function storedCount(n8n, workflowId, expected) {
+	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+	const deadline = Date.now() + 300000;
+	let last = -1;
+	let stableSince = Date.now();
+	for (;;) {
+		const list = await tolerant('GET /rest/executions', () => n8n.rest('GET', `/executions?filter=${filter}&limit=1`));
+		const count = list.count ?? (list.results || list).length;
+		if (count >= expected || Date.now() > deadline) return count;
+		if (count !== last) {
+			last = count;
+			stableSince = Date.now();
+		} else if (Date.now() - stableSince > 15000) return count;
+		await sleep(500);
+	}
+}
+
 function rssKb(pid) {
 	const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
 	return match ? Number(match[1]) : 0;
@@ -157,11 +359,10 @@ async function tolerant(what, call) {
 
 /** Waits until `count` executions of the workflow are stored as finished. */
 async function waitForStored(n8n, workflowId, count) {
-	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
 	const deadline = Date.now() + 1800000;
 	for (;;) {
-		const list = await tolerant('GET /rest/executions', () => n8n.rest('GET', `/executions?filter=${filter}&limit=250`));
-		const finished = (list.results || list).filter((e) => e.status !== 'running' && e.status !== 'new');
+		const list = await tolerant('GET /rest/executions', () => n8n.executionList(workflowId));
+		const finished = list.filter((e) => e.status !== 'running' && e.status !== 'new');
 		if (finished.length >= count) return finished;
 		if (Date.now() > deadline) throw new Error(`only ${finished.length} of ${count} executions finished in time`);
 		await sleep(200);
@@ -253,7 +454,7 @@ async function runScenario(fakes, tls, scenario) {
 		const summaries = output.filter((json) => json.failedRecipients);
 		return {
 			line: `bench ${scenario.name} recipients=${recipients} requests=${requests} concurrency=${concurrency} latency_ms=${latencyMs} seconds=${nodeSeconds.toFixed(2)} ideal_seconds=${ideal} rss_mb=${((nodePeak - baseline) / 1024).toFixed(1)} peak_rss_mb=${((peak - baseline) / 1024).toFixed(1)} max_in_flight=${fake.maxInFlight} lost=${lost} duplicated=${duplicated}`,
-			detail: `${scenario.name}: status=${executions.map((e) => e.status).join(',')} wall=${wall.toFixed(1)}s baseline_rss_mb=${(baseline / 1024).toFixed(1)} node_options=${scenario.nodeOptions ?? 'none'} output_items=${output.length} reported_errors=${reported.size} throttled=${fake.requests.filter((r) => r.status === 429).length}${summaries.length ? ` summary_sent=${summaries.reduce((n, s) => n + s.sent, 0)} summary_cost=${JSON.stringify(summaries[0].totalCost)}` : ''}`,
+			detail: `${scenario.name}: n8n=${N8N_VERSION} node=${NODE_VERSION} status=${executions.map((e) => e.status).join(',')} wall=${wall.toFixed(1)}s baseline_rss_mb=${(baseline / 1024).toFixed(1)} node_options=${scenario.nodeOptions ?? 'none'} output_items=${output.length} reported_errors=${reported.size} throttled=${fake.requests.filter((r) => r.status === 429).length}${summaries.length ? ` summary_sent=${summaries.reduce((n, s) => n + s.sent, 0)} summary_cost=${JSON.stringify(summaries[0].totalCost)}` : ''}`,
 		};
 	} finally {
 		await n8n.stop();
@@ -262,8 +463,9 @@ async function runScenario(fakes, tls, scenario) {
 
 async function main() {
 	const only = process.argv.slice(2);
-	const unknown = only.filter((name) => !SCENARIOS.some((s) => s.name === name));
-	if (unknown.length) throw new Error(`unknown scenario(s) ${unknown.join(', ')}; known: ${SCENARIOS.map((s) => s.name).join(', ')}`);
+	const known = [...SCENARIOS, ...BURSTS].map((s) => s.name);
+	const unknown = only.filter((name) => !known.includes(name));
+	if (unknown.length) throw new Error(`unknown scenario(s) ${unknown.join(', ')}; known: ${known.join(', ')}`);
 	const tls = testTls();
 	const fakes = {
 		at: await new FakeAfricasTalking({ recordBodies: false }).listen({ tls }),
@@ -274,6 +476,13 @@ async function main() {
 		for (const scenario of SCENARIOS.filter((s) => only.length === 0 || only.includes(s.name))) {
 			console.log(`running ${scenario.name}…`);
 			const result = await runScenario(fakes, tls, scenario);
+			console.log(result.detail);
+			console.log(result.line);
+			lines.push(result.line);
+		}
+		for (const scenario of BURSTS.filter((s) => only.length === 0 || only.includes(s.name))) {
+			console.log(`running ${scenario.name}…`);
+			const result = await runBurst(scenario);
 			console.log(result.detail);
 			console.log(result.line);
 			lines.push(result.line);

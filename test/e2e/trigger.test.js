@@ -209,6 +209,17 @@ describe('USSD', () => {
 
 	// From version 1.1 on, n8n's Respond to Webhook node refuses any trigger but n8n's own
 	// Webhook, Form and Chat triggers; version 1 works with this trigger.
+	it('answers the same from a trigger saved as version 1 (before version 2 existed)', async () => {
+		const { workflow, path } = triggerWorkflow({
+			name: `trigger v1 ${Date.now()}`, parameters: { event: 'ussd' }, typeVersion: 1,
+			then: [callbackResponse({ answer: 'ussd', ussdType: 'raw', ussdText: '=CON Hello {{ $json.phoneNumber }}' })],
+		});
+		await stack.n8n.createWorkflow(workflow, { activate: true });
+		const answer = await postCallback(`${stack.n8n.url}/webhook/${path}`, 'ussd', { phoneNumber: '+254711000123' });
+		expect([answer.status, answer.text]).toEqual([200, 'CON Hello +254711000123']);
+		expect(answer.contentType).toMatch(/^text\/plain/);
+	});
+
 	it("answers through n8n's Respond to Webhook node (version 1) when chosen", async () => {
 		const wf = await publish({ event: 'ussd', respondUsing: 'respondToWebhook' }, [
 			callbackResponse({ answer: 'ussd', ussdType: 'end', ussdText: 'Thanks for calling' }),

@@ -76,12 +76,14 @@ class FakeTalkNTalk {
 	}
 
 	async handle(req, res) {
+		// When the request began to arrive: its body (up to 10,000 numbers) may take a while.
+		const arrivedAt = Date.now();
 		const chunks = [];
 		for await (const chunk of req) chunks.push(chunk);
 		const raw = Buffer.concat(chunks).toString('utf8');
 		const url = new URL(req.url, `https://${HOST}`);
 		const record = {
-			at: Date.now(), host: String(req.headers.host || '').split(':')[0], method: req.method, path: url.pathname,
+			at: Date.now(), arrivedAt, host: String(req.headers.host || '').split(':')[0], method: req.method, path: url.pathname,
 			query: Object.fromEntries(url.searchParams), headers: { ...req.headers }, rawBody: this.recordBodies ? raw : undefined,
 			body: undefined, status: undefined,
 		};

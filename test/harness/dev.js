@@ -2,6 +2,8 @@
 // `npm run dev`: n8n on http://localhost:5678 with both packages installed as community
 // packages. With AT_FAKE=1 (or `npm run dev -- --fake`), Africa's Talking's and TalkNTalk's
 // hosts are pointed at the local fakes, so the nodes can be tried end to end without accounts.
+// N8N_TEST_VERSION=2.8|1.x|oldest runs another n8n than the current one (each with its own dev
+// user folder: an older n8n cannot open a database a newer one has migrated).
 const os = require('node:os');
 const path = require('node:path');
 const { N8n } = require('./n8n');
@@ -9,8 +11,11 @@ const { FakeAfricasTalking } = require('../fake-at/server');
 const { DEFAULT_ACCOUNTS } = require('../fake-at/accounts');
 const { testTls } = require('./tls');
 const { FakeTalkNTalk, API_KEY: TNT_API_KEY } = require('../fake-tnt/server');
+const n8nVersion = require('./n8n-versions');
+const { N8N_VERSION, NODE_VERSION } = require('./install-n8n');
 
-const USER_FOLDER = process.env.N8N_DEV_USER_FOLDER || path.join(os.homedir(), '.cache', 'n8n-nodes-africastalking', 'dev-user');
+const USER_FOLDER = process.env.N8N_DEV_USER_FOLDER
+	|| path.join(os.homedir(), '.cache', 'n8n-nodes-africastalking', n8nVersion.name === 'current' ? 'dev-user' : `dev-user-${n8nVersion.name}`);
 const useFake = process.env.AT_FAKE === '1' || process.argv.includes('--fake');
 
 async function main() {
@@ -35,7 +40,7 @@ async function main() {
 	process.on('SIGINT', stop);
 	process.on('SIGTERM', stop);
 	await n8n.start({ setupOwner: false, echo: true });
-	console.log(`\nn8n is running on http://localhost:${n8n.port} with n8n-nodes-africastalking and n8n-nodes-talkntalk loaded (user folder ${USER_FOLDER}).`);
+	console.log(`\nn8n ${N8N_VERSION} (Node.js ${NODE_VERSION}) is running on http://localhost:${n8n.port} with n8n-nodes-africastalking and n8n-nodes-talkntalk loaded (user folder ${USER_FOLDER}).`);
 	if (fake) {
 		console.log("Africa's Talking hosts point at the local fake. Create an \"Africa's Talking API\" credential with:");
 		for (const account of DEFAULT_ACCOUNTS) {

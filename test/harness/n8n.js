@@ -8,7 +8,7 @@ const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 const { createRequire } = require('node:module');
-const { ensureN8n, n8nBin, cleanEnv, N8N_HOME } = require('./install-n8n');
+const { ensureN8n, n8nBin, nodeBin, cleanEnv, N8N_HOME } = require('./install-n8n');
 const { pack } = require('../../scripts/pack');
 const n8nVersion = require('./n8n-versions');
 
@@ -112,6 +112,8 @@ class N8n {
 			N8N_RUNNERS_BROKER_PORT: String(this.brokerPort),
 			N8N_LOG_LEVEL: 'info',
 			N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+			// No list of vetted community packages from api.n8n.io: the tests run offline.
+			N8N_VERIFIED_PACKAGES_ENABLED: 'false',
 			EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
 			EXECUTIONS_DATA_SAVE_ON_ERROR: 'all',
 			...n8nVersion.env,
@@ -131,7 +133,7 @@ class N8n {
 	async execute(workflowId) {
 		// Asynchronous, so that a fake AT in this same process keeps answering; another broker
 		// port, so that it may run while `n8n start` is up.
-		const child = spawn(process.execPath, [n8nBin(), 'execute', `--id=${workflowId}`, '--rawOutput'], {
+		const child = spawn(nodeBin(), [n8nBin(), 'execute', `--id=${workflowId}`, '--rawOutput'], {
 			cwd: N8N_HOME, env: this.env({ N8N_RUNNERS_BROKER_PORT: String(this.brokerPort + 1) }), stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		const result = { stdout: '', stderr: '' };
@@ -164,7 +166,7 @@ class N8n {
 	}
 
 	async run(args, echo, isReady) {
-		this.process = spawn(process.execPath, [n8nBin(), ...args], { cwd: N8N_HOME, env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
+		this.process = spawn(nodeBin(), [n8nBin(), ...args], { cwd: N8N_HOME, env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
 		const collect = (chunk) => {
 			this.log += chunk.toString();
 			if (echo) process.stdout.write(chunk);
@@ -236,8 +238,34 @@ class N8n {
 
 	async createWorkflow(workflow, { activate = false } = {}) {
 		const created = await this.rest('POST', '/workflows', { ...workflow, active: false });
-		if (activate) await n8nVersion.activate((...args) => this.rest(...args), created);
+		if (activate) {
+			await n8nVersion.activate((...args) => this.rest(...args), created);
+			if (n8nVersion.webhookRegisteredLate) await this.waitForWebhooks(workflow);
+		}
 		return created;
+	}
+
+	/**
+	 * Waits until n8n serves the production webhooks of a just published workflow: n8n 2.41 may
+	 * answer 404 for a moment after the activate call returned (Africa's Talking would retry; a
+	 * test must wait). Asks as a browser's CORS preflight does (OPTIONS with an Origin): n8n
+	 * answers with the methods registered for the path, from the registry the webhook request
+	 * itself consults, without running the workflow.
+	 */
+	async waitForWebhooks(workflow, timeoutMs = 30000) {
+		const paths = workflow.nodes.filter((n) => n.webhookId && !n.disabled)
+			.map((n) => (n.type === 'n8n-nodes-base.webhook' ? n.parameters.path : `${n.webhookId}/webhook`));
+		const deadline = Date.now() + timeoutMs;
+		for (const webhookPath of paths) {
+			for (;;) {
+				const res = await fetch(`${this.url}/webhook/${webhookPath}`, { method: 'OPTIONS', headers: { origin: this.url }, signal: AbortSignal.timeout(10000) });
+				await res.arrayBuffer();
+				const methods = (res.headers.get('access-control-allow-methods') || '').split(',').map((m) => m.trim());
+				if (res.ok && methods.some((m) => m && m !== 'OPTIONS')) break;
+				if (Date.now() > deadline) throw new Error(`n8n still answers 404 on /webhook/${webhookPath} ${timeoutMs / 1000} s after publishing workflow "${workflow.name}"`);
+				await sleep(100);
+			}
+		}
 	}
 
 	async webhook(webhookPath, body, { method = 'POST', headers = {} } = {}) {
@@ -258,10 +286,26 @@ class N8n {
 		return { status: res.status, headers: res.headers, text, json };
 	}
 
+	/**
+	 * The execution list entries (no run data) of a workflow, or of all workflows, newest first:
+	 * every page of n8n's REST list (n8n 2.41 refuses pages of more than 100).
+	 */
+	async executionList(workflowId) {
+		const filter = workflowId === undefined ? '' : `&filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`;
+		const all = [];
+		let lastId;
+		for (;;) {
+			const page = await this.rest('GET', `/executions?limit=100${filter}${lastId ? `&lastId=${lastId}` : ''}`);
+			const results = (page.results || page).filter((e) => !all.some((known) => known.id === e.id));
+			all.push(...results);
+			if (results.length < 100) return all;
+			lastId = Math.min(...results.map((e) => Number(e.id)));
+		}
+	}
+
 	/** Executions of a workflow, newest first, with their run data decoded. */
 	async executions(workflowId) {
-		const list = await this.rest('GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}&limit=100`);
-		const results = list.results || list;
+		const results = await this.executionList(workflowId);
 		return await Promise.all(results.map((e) => this.execution(e.id)));
 	}
 
@@ -271,14 +315,7 @@ class N8n {
 	 */
 	async allExecutions() {
 		const all = [];
-		let lastId;
-		for (;;) {
-			const page = await this.rest('GET', `/executions?limit=100${lastId ? `&lastId=${lastId}` : ''}`);
-			const results = (page.results || page).filter((e) => !all.some((known) => known.id === e.id));
-			if (!results.length) break;
-			for (const e of results) all.push(await this.execution(e.id));
-			lastId = Math.min(...results.map((e) => Number(e.id)));
-		}
+		for (const e of await this.executionList()) all.push(await this.execution(e.id));
 		return all;
 	}
 
@@ -299,8 +336,7 @@ class N8n {
 	async waitForExecutions(workflowId, count, timeoutMs = 30000) {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
-			const list = await this.rest('GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}&limit=250`);
-			const results = (list.results || list).filter((e) => e.status !== 'running' && e.status !== 'new');
+			const results = (await this.executionList(workflowId)).filter((e) => e.status !== 'running' && e.status !== 'new');
 			if (results.length >= count || Date.now() > deadline) return results;
 			await sleep(200);
 		}

@@ -102,6 +102,10 @@ class QueueCluster {
 			DB_POSTGRESDB_DATABASE: postgres.database,
 			DB_POSTGRESDB_USER: postgres.user,
 			DB_POSTGRESDB_PASSWORD: postgres.password,
+			// n8n 2.41 pings its database every 2 s and answers every request with 503 "Database is
+			// not ready!" while a ping waits more than 5 s for a connection: with the default pool of
+			// 2 connections, a burst of webhooks to the main instance holds them that long.
+			DB_POSTGRESDB_POOL_SIZE: '10',
 		};
 	}
 

@@ -57,12 +57,13 @@ const RESPONSE_TYPE = 'n8n-nodes-africastalking.africasTalkingCallbackResponse';
 
 /**
  * Africa's Talking Trigger → optional nodes after it (each { name, type, typeVersion, parameters }).
- * `protection`: an Africa's Talking Webhook credential ({ id, name }) for the trigger.
+ * `protection`: an Africa's Talking Webhook credential ({ id, name }) for the trigger;
+ * `typeVersion`: the trigger's version (2, what the editor creates; 1 in workflows saved before).
  */
-function triggerWorkflow({ name, parameters, then = [], protection }) {
+function triggerWorkflow({ name, parameters, then = [], protection, typeVersion = 2 }) {
 	const webhookId = crypto.randomUUID();
 	const credentials = protection ? { credentials: { africasTalkingWebhookApi: { id: protection.id, name: protection.name } } } : {};
-	const trigger = node('AT Trigger', TRIGGER_TYPE, 1, parameters, [0, 0], { webhookId, ...credentials });
+	const trigger = node('AT Trigger', TRIGGER_TYPE, typeVersion, parameters, [0, 0], { webhookId, ...credentials });
 	const rest = then.map((n, i) => node(n.name, n.type, n.typeVersion || 1, n.parameters, [220 * (i + 1), 0]));
 	return {
 		webhookId,
