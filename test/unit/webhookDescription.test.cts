@@ -55,7 +55,7 @@ describe('trigger webhook description', () => {
 		expect(Object.keys(resolvers).sort()).toEqual(Object.keys(description).filter((key) => String(description[key]).startsWith('=')).sort());
 	});
 
-	it('waits for a node's answer on USSD, answers workflow-answered events from the workflow, other events at once', () => {
+	it("waits for a node's answer on USSD, answers workflow-answered events from the workflow, other events at once", () => {
 		expect(DYNAMIC_FIELDS.responseMode.resolve({ event: 'ussd' })).toBe('responseNode'); // the Callback Response node sends a USSD answer itself
 		expect(DYNAMIC_FIELDS.responseMode.resolve({ event: 'ussd', respondUsing: 'respondToWebhook' })).toBe('responseNode');
 		expect(DYNAMIC_FIELDS.responseMode.resolve({ event: 'voiceCall', voiceAnswer: 'say' })).toBe('onReceived');
