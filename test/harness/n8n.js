@@ -288,18 +288,24 @@ class N8n {
 
 	/**
 	 * The execution list entries (no run data) of a workflow, or of all workflows, newest first:
-	 * every page of n8n's REST list (n8n 2.41 refuses pages of more than 100).
+	 * every page of n8n's REST list (n8n 2.41 refuses pages of more than 100 and pages with a
+	 * cursor it gives as `nextCursor`; older n8n pages with `lastId`).
 	 */
 	async executionList(workflowId) {
 		const filter = workflowId === undefined ? '' : `&filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`;
 		const all = [];
-		let lastId;
+		let next = '';
 		for (;;) {
-			const page = await this.rest('GET', `/executions?limit=100${filter}${lastId ? `&lastId=${lastId}` : ''}`);
+			const page = await this.rest('GET', `/executions?limit=100${filter}${next}`);
 			const results = (page.results || page).filter((e) => !all.some((known) => known.id === e.id));
 			all.push(...results);
-			if (results.length < 100) return all;
-			lastId = Math.min(...results.map((e) => Number(e.id)));
+			if (page.nextCursor !== undefined) {
+				if (!page.nextCursor || !results.length) return all;
+				next = `&cursor=${encodeURIComponent(page.nextCursor)}`;
+			} else {
+				if (results.length < 100) return all;
+				next = `&lastId=${Math.min(...results.map((e) => Number(e.id)))}`;
+			}
 		}
 	}
 
