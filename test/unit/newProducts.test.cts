@@ -11,9 +11,12 @@ import { EVENTS, readCallback } from '../../nodes/AfricasTalkingTrigger/events';
 import { isoDate, simSwapResult } from '../../nodes/AfricasTalkingTrigger/simSwap';
 import { LIVE_CREDENTIALS, NODE, SANDBOX_CREDENTIALS } from './context.cjs';
 
-const refuse: Refuse = (message, description) => {
-	throw new Error(`${message} | ${description}`);
-};
+const refuse: Refuse = Object.assign(
+	(message: string, description: string): never => {
+		throw new Error(`${message} | ${description}`);
+	},
+	{ node: NODE, itemIndex: 0 },
+);
 
 /** n8n's per-item context with parameters, as the operations' preSend and postReceive steps read it. */
 function context(parameters: IDataObject, { credentials = LIVE_CREDENTIALS as IDataObject, itemIndex = 0, continueOnFail = false } = {}) {

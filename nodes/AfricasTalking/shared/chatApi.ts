@@ -5,10 +5,15 @@ import {
 	type IHttpRequestOptions,
 	type IN8nHttpFullResponse,
 	type INodeExecutionData,
+	type INode,
 	type INodeProperties,
 } from 'n8n-workflow';
+import { refusingLocally } from '../../common/messageChecks';
 import { CREDENTIAL_NAME } from '../../AfricasTalkingCommon/environment';
+import { PROVIDER } from './checks';
 import { throwApiError } from './errors';
+import { checkedPhoneNumber } from './phoneNumbers';
+import { httpsUrl } from './validation';
 import type { PostReceive, PreSend } from './routing';
 
 /**
@@ -17,10 +22,15 @@ import type { PostReceive, PreSend } from './routing';
  * `statusCode` inside a JSON answer that may come with HTTP 2xx.
  */
 
-/** How a builder refuses a value: the field's label, what is wrong, and what to do. */
-export type Refuse = (message: string, description: string) => never;
-
-const E164 = /^\+[1-9]\d{6,14}$/;
+/**
+ * How a builder refuses a value (the field's label, what is wrong, and what to do), with the node
+ * and item the node's shared checks (phone numbers, URLs) name in their own refusals.
+ */
+export interface Refuse {
+	(message: string, description: string): never;
+	node: INode;
+	itemIndex: number;
+}
 
 export function text(value: unknown): string {
 	return value === undefined || value === null ? '' : String(value).trim();
@@ -32,20 +42,14 @@ export function requireText(value: unknown, field: string, refuse: Refuse, what 
 	return clean;
 }
 
+/** A number in E.164 (spaces, dashes and dots inside it ignored), checked as every phone field is. */
 export function requirePhone(value: unknown, field: string, refuse: Refuse): string {
 	const phone = requireText(value, field, refuse, 'Enter the number in international format, e.g. +254711XXXYYY.');
-	if (!E164.test(phone)) {
-		refuse(`Invalid phone number "${phone}" in "${field}"`, 'Africa\'s Talking needs international E.164 format with a leading "+", e.g. +254711XXXYYY.');
-	}
-	return phone;
+	return checkedPhoneNumber(refuse.node, phone, field, refuse.itemIndex);
 }
 
 export function requireHttpsUrl(value: unknown, field: string, refuse: Refuse, what: string): string {
-	const url = requireText(value, field, refuse, what);
-	if (!/^https:\/\/[^\s/]+\.[^\s]+$/.test(url)) {
-		refuse(`Invalid URL "${url}" in "${field}"`, "WhatsApp fetches media over HTTPS only: give a public https:// URL.");
-	}
-	return url;
+	return httpsUrl(refuse.node, requireText(value, field, refuse, what), field, refuse.itemIndex);
 }
 
 /** The media kinds AT's WhatsApp and Chat APIs take (AT's Python SDK, Whatsapp.py and Chat.py). */
@@ -71,22 +75,25 @@ export const mediaTypeField: INodeProperties = {
 
 /** The builder's refusals as NodeOperationErrors naming the item, before anything is sent. */
 function refuserFor(context: IExecuteSingleFunctions): Refuse {
+	const node = context.getNode();
 	const itemIndex = context.getItemIndex();
-	return (message: string, description: string): never => {
-		throw new NodeOperationError(context.getNode(), `${message} (item ${itemIndex + 1})`, { itemIndex, description });
+	const refuse = (message: string, description: string): never => {
+		throw new NodeOperationError(node, `${message} (item ${itemIndex + 1})`, { itemIndex, description });
 	};
+	return Object.assign(refuse, { node, itemIndex });
 }
 
 /**
  * A preSend that builds the whole JSON body from the operation's parameters (read with their
- * expressions resolved). The shared request step then adds the username.
+ * expressions resolved); its refusals say that nothing was sent, as every local check does. The
+ * shared request step then adds the username.
  */
 export function bodyFrom(build: (parameter: (name: string) => unknown, refuse: Refuse) => IDataObject): PreSend {
-	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+	return refusingLocally(PROVIDER, async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
 		const parameter = (name: string) => this.getNodeParameter(name, '');
 		options.body = { ...((options.body ?? {}) as IDataObject), ...build(parameter, refuserFor(this)) };
 		return options;
-	};
+	});
 }
 
 /** AT has no sandbox for WhatsApp or Chat: a sandbox credential is refused before any request. */

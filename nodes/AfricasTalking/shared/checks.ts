@@ -10,11 +10,9 @@ export const PROVIDER = "Africa's Talking";
 type Check = 'phone' | 'phoneList' | 'amount' | 'currency' | 'httpsUrl';
 type Normalize = (node: INode, value: unknown, field: string, itemIndex: number) => unknown;
 
-const trimmedPhoneNumber = checkedPhoneNumber;
-
 /** Each check returns the value as AT takes it, or throws an error naming field, value and item. */
 const NORMALIZE: Record<Check, Normalize> = {
-	phone: trimmedPhoneNumber,
+	phone: checkedPhoneNumber,
 	phoneList: phoneListText,
 	amount: positiveAmount,
 	currency: currencyCode,
@@ -125,7 +123,7 @@ export function recipientsInBody(options: RecipientsInBody): PreSend {
 		const recipients = entries.map((entry, index) => {
 			const label = (name: string) => `${options.field} → ${name} (entry ${index + 1})`;
 			return options.build(entry, {
-				phone: (value, name) => trimmedPhoneNumber(node, value, label(name), item),
+				phone: (value, name) => checkedPhoneNumber(node, value, label(name), item),
 				amount: (value, name) => positiveAmount(node, value, label(name), item),
 				currency: (value, name) => currencyCode(node, value, label(name), item),
 			});
