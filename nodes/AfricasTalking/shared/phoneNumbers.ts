@@ -4,9 +4,8 @@ import { splitList } from '../../common/values';
 
 const E164 = /^\+[1-9]\d{6,14}$/;
 
-
 function formatHint(value: string): string {
-	const digits = value.replace(/[\s()-]/g, '');
+	const digits = compactPhone(value);
 	if (/^0\d{8,10}$/.test(digits)) {
 		return 'This looks like a local number: replace the leading 0 with the country code, e.g. 0711XXXYYY → +254711XXXYYY.';
 	}

@@ -1,5 +1,5 @@
 import { NodeOperationError, type INode } from 'n8n-workflow';
-import { phoneListEntries } from '../../common/phoneList';
+import { compactPhone, phoneListEntries } from '../../common/phoneList';
 
 /** Kenyan mobile numbers as TalkNTalk's send endpoints take them: 254 and nine digits, no "+". */
 const KENYAN_MOBILE = /^(?:\+?254|0)([17]\d{8})$/;
@@ -10,7 +10,7 @@ const KENYAN_MOBILE = /^(?:\+?254|0)([17]\d{8})$/;
  */
 export function kenyanMobile(node: INode, value: unknown, field: string, itemIndex: number): string {
 	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value : '';
-	const match = KENYAN_MOBILE.exec(text.replace(/[\s().-]/g, ''));
+	const match = KENYAN_MOBILE.exec(compactPhone(text));
 	if (match) return `254${match[1]}`;
 	throw new NodeOperationError(node, `Invalid phone number "${typeof value === 'object' ? JSON.stringify(value) : String(value ?? '')}" in "${field}" (item ${itemIndex + 1})`, {
 		itemIndex,
