@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { VOICE_FALLBACK } from './answers';
 import { EVENTS } from './events';
 import { EVENTS_ANSWERED_BY_WORKFLOW, eventsWithAnswer } from './webhookDescription';
+import { byName } from '../common/fields';
 
 const showFor = (event: string | string[], extra: Record<string, string[]> = {}) => ({
 	show: { event: Array.isArray(event) ? event : [event], ...extra },
@@ -9,7 +10,7 @@ const showFor = (event: string | string[], extra: Record<string, string[]> = {})
 
 /** Where each event's URL goes in AT's dashboard (AT has no API to register it). */
 const whereToPaste: INodeProperties[] = Object.entries(EVENTS).map(([value, spec]) => ({
-	displayName: `Paste this trigger's Production URL (above) into the Africa's Talking dashboard under <b>${spec.dashboard}</b>, then publish the workflow. With a Secret Token in the Africa's Talking Webhook credential, paste the whole URL with the token percent-encoded after <code>?token=</code>, e.g. <code>https://n8n.example.com/webhook/&lt;id&gt;/webhook?token=q8K%2BtZ%2F3vW9xLr2%3D%3D</code> for the token <code>q8K+tZ/3vW9xLr2==</code> (a token of letters and digits, e.g. from <code>openssl rand -hex 32</code>, needs no encoding).`,
+	displayName: `Paste this trigger's Production URL (above) into the Africa's Talking dashboard under <b>${spec.dashboard}</b>, then publish the workflow. With a Secret Token in the Africa's Talking Webhook credential, paste the whole URL with the token percent-encoded after <code>?token=</code>, e.g. <code>https://n8n.example.com/webhook/&lt;webhook ID&gt;/webhook?token=q8K%2BtZ%2F3vW9xLr2%3D%3D</code> for the token <code>q8K+tZ/3vW9xLr2==</code> (a token of letters and digits, e.g. from <code>openssl rand -hex 32</code>, needs no encoding).`,
 	name: `setup_${value}`,
 	type: 'notice',
 	default: '',
@@ -57,7 +58,9 @@ export const triggerProperties: INodeProperties[] = [
 		required: true,
 		default: 'incomingSms',
 		// An explicit action: n8n would otherwise lower-case the name ("On incoming sms").
-		options: Object.entries(EVENTS).map(([value, spec]) => ({ name: spec.name, value, description: spec.description, action: `On ${spec.name}` })),
+		options: Object.entries(EVENTS)
+			.map(([value, spec]) => ({ name: spec.name, value, description: spec.description, action: `On ${spec.name}` }))
+			.sort(byName),
 	},
 	...whereToPaste,
 	{

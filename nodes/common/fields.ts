@@ -22,3 +22,22 @@ export function returnAllAndLimit(max?: number): INodeProperties[] {
 		},
 	];
 }
+
+/** n8n's lint order for the options of an options field: by name. */
+export const byName = (a: { name: string }, b: { name: string }): number => a.name.localeCompare(b.name);
+
+/** n8n's lint order for the fields of a collection: by display name. */
+export const byDisplayName = (a: INodeProperties, b: INodeProperties): number => a.displayName.localeCompare(b.displayName);
+
+/**
+ * An operation's "Options" collection, its fields in the alphabetical order n8n's lint asks for, so
+ * that fields from shared builders (campaign options, idempotency key) fall into place too.
+ */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: [...options].sort(byDisplayName) };
+}
+
+/** A list operation's "Filters" collection, in n8n's lint order. */
+export function filtersCollection(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options: [...options].sort(byDisplayName) };
+}

@@ -256,7 +256,7 @@ function treeRssKb(pid) {
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 async function runBurst(scenario) {
-	const n8n = await N8n.create({ env: burstEnv(), nodeOptions: process.env.BURST_NODE_OPTIONS });
+	const n8n = await N8n.create({ env: benchSettings(), nodeOptions: process.env.BURST_NODE_OPTIONS });
 	try {
 		await n8n.start();
 		const { workflow, path: hookPath } = scenario.workflow({ name: scenario.name });
@@ -303,20 +303,20 @@ async function runBurst(scenario) {
 		const ms = (p) => percentile(times, p).toFixed(0);
 		return {
 			line: `bench ${scenario.name} requests=${BURST_REQUESTS} in_flight=${BURST_IN_FLIGHT} p50_ms=${ms(50)} p95_ms=${ms(95)} p99_ms=${ms(99)} max_ms=${times[times.length - 1].toFixed(0)} seconds=${seconds.toFixed(1)} peak_rss_mb=${(peak / 1024).toFixed(0)} wrong=${wrong} executions=${stored - 1}`,
-			detail: `${scenario.name}: n8n=${N8N_VERSION} node=${NODE_VERSION} workflow="${scenario.what}" baseline_rss_mb=${(baseline / 1024).toFixed(0)} env=${JSON.stringify(burstSettings())}${firstWrong ? ` first_wrong="${firstWrong}"` : ''}`,
+			detail: `${scenario.name}: n8n=${N8N_VERSION} node=${NODE_VERSION} workflow="${scenario.what}" baseline_rss_mb=${(baseline / 1024).toFixed(0)} env=${JSON.stringify(benchSettings())}${firstWrong ? ` first_wrong="${firstWrong}"` : ''}`,
 		};
 	} finally {
 		await n8n.stop();
 	}
 }
 
-/** The n8n settings a burst runs with: n8n's defaults unless BURST_ENV (JSON) sets some. */
-function burstSettings() {
-	return process.env.BURST_ENV ? JSON.parse(process.env.BURST_ENV) : {};
-}
-
-function burstEnv() {
-	return burstSettings();
+/**
+ * The n8n settings a scenario runs with: n8n's defaults unless BENCH_ENV (JSON; BURST_ENV, its
+ * earlier name, too) sets some, e.g. '{"N8N_EXPRESSION_ENGINE":"legacy"}'.
+ */
+function benchSettings() {
+	const json = process.env.BENCH_ENV || process.env.BURST_ENV;
+	return json ? JSON.parse(json) : {};
 }
 
 /** Executions of the workflow stored so far, once the count stops growing (or reaches `expected`). */
@@ -384,7 +384,7 @@ async function runScenario(fakes, tls, scenario) {
 	const provider = PROVIDERS[providerName];
 	const fake = providerName === 'talkntalk' ? fakes.tnt : fakes.at;
 	const n8n = await N8n.create({
-		fakePort: fakes.at.port, tntFakePort: fakes.tnt.port, caPath: tls.caPath, env: { N8N_PAYLOAD_SIZE_MAX: '64' }, nodeOptions: scenario.nodeOptions,
+		fakePort: fakes.at.port, tntFakePort: fakes.tnt.port, caPath: tls.caPath, env: { N8N_PAYLOAD_SIZE_MAX: '64', ...benchSettings() }, nodeOptions: scenario.nodeOptions,
 		packages: ['n8n-nodes-africastalking', 'n8n-nodes-talkntalk'],
 	});
 	try {
@@ -454,7 +454,7 @@ async function runScenario(fakes, tls, scenario) {
 		const summaries = output.filter((json) => json.failedRecipients);
 		return {
 			line: `bench ${scenario.name} recipients=${recipients} requests=${requests} concurrency=${concurrency} latency_ms=${latencyMs} seconds=${nodeSeconds.toFixed(2)} ideal_seconds=${ideal} rss_mb=${((nodePeak - baseline) / 1024).toFixed(1)} peak_rss_mb=${((peak - baseline) / 1024).toFixed(1)} max_in_flight=${fake.maxInFlight} lost=${lost} duplicated=${duplicated}`,
-			detail: `${scenario.name}: n8n=${N8N_VERSION} node=${NODE_VERSION} status=${executions.map((e) => e.status).join(',')} wall=${wall.toFixed(1)}s baseline_rss_mb=${(baseline / 1024).toFixed(1)} node_options=${scenario.nodeOptions ?? 'none'} output_items=${output.length} reported_errors=${reported.size} throttled=${fake.requests.filter((r) => r.status === 429).length}${summaries.length ? ` summary_sent=${summaries.reduce((n, s) => n + s.sent, 0)} summary_cost=${JSON.stringify(summaries[0].totalCost)}` : ''}`,
+			detail: `${scenario.name}: n8n=${N8N_VERSION} node=${NODE_VERSION} status=${executions.map((e) => e.status).join(',')} wall=${wall.toFixed(1)}s baseline_rss_mb=${(baseline / 1024).toFixed(1)} node_options=${scenario.nodeOptions ?? 'none'} env=${JSON.stringify(benchSettings())} output_items=${output.length} reported_errors=${reported.size} throttled=${fake.requests.filter((r) => r.status === 429).length}${summaries.length ? ` summary_sent=${summaries.reduce((n, s) => n + s.sent, 0)} summary_cost=${JSON.stringify(summaries[0].totalCost)}` : ''}`,
 		};
 	} finally {
 		await n8n.stop();

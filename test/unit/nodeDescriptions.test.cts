@@ -134,12 +134,15 @@ describe('what users see in the editor', () => {
 		expect(text).toMatch(/callbacks/);
 	});
 
-	it('orders a B2C recipient by task (phone number first); Voice actions and USSD screens alphabetically, as n8n\'s verification requires', () => {
-		const b2c = nodeNamed('AfricasTalking').description.properties.find(
-			(p) => p.name === 'recipientList' && p.displayOptions?.show?.operation?.includes('mobileB2C'),
-		) as INodeProperties;
-		const b2cFields = ((b2c.options as INodePropertyCollection[])[0].values).map((v) => v.name);
-		expect(b2cFields).toEqual(['phoneNumber', 'amount', 'currencyCode', 'name', 'reason', 'providerChannel', 'metadata']);
+	it('orders recipient fields, Voice actions and USSD screens alphabetically, as n8n\'s lint requires (also where a helper builds them)', () => {
+		const recipientLabels = (resource: string, operation: string) => {
+			const list = nodeNamed('AfricasTalking').description.properties.find(
+				(p) => p.name === 'recipientList' && p.displayOptions?.show?.resource?.includes(resource) && p.displayOptions?.show?.operation?.includes(operation),
+			) as INodeProperties;
+			return ((list.options as INodePropertyCollection[])[0].values).map((v) => v.displayName);
+		};
+		expect(recipientLabels('payment', 'mobileB2C')).toEqual(['Amount', 'Currency Code', 'Metadata', 'Name', 'Phone Number', 'Provider Channel', 'Reason']);
+		expect(recipientLabels('mobileData', 'send')).toEqual(['Metadata', 'Phone Number', 'Quantity', 'Unit', 'Validity']);
 		const labelsOf = (name: string) =>
 			((nodeNamed('AfricasTalkingCallbackResponse').description.properties.find((p) => p.name === name)?.options as INodePropertyCollection[])[0].values).map(
 				(v) => v.displayName,

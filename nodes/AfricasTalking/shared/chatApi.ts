@@ -1,20 +1,12 @@
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteSingleFunctions,
-	type IHttpRequestOptions,
-	type IN8nHttpFullResponse,
-	type INodeExecutionData,
-	type INode,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteSingleFunctions, type IHttpRequestOptions, type IN8nHttpFullResponse, type INodeExecutionData, type INode, type INodeProperties, type INodePropertyRouting } from 'n8n-workflow';
 import { refusingLocally } from '../../common/messageChecks';
-import { CREDENTIAL_NAME } from '../../AfricasTalkingCommon/environment';
+import { AT_BASE_URL, CREDENTIAL_NAME } from '../../AfricasTalkingCommon/environment';
 import { PROVIDER } from './checks';
 import { throwApiError } from './errors';
 import { checkedPhoneNumber } from './phoneNumbers';
 import { httpsUrl } from './validation';
-import type { PostReceive, PreSend } from './routing';
+import { bodyToItem } from './responses';
+import { operationRouting, type PostReceive, type PreSend } from './routing';
 
 /**
  * What WhatsApp and Chat share: AT serves them on chat.africastalking.com only (no sandbox), their
@@ -53,7 +45,7 @@ export function requireHttpsUrl(value: unknown, field: string, refuse: Refuse, w
 }
 
 /** The media kinds AT's WhatsApp and Chat APIs take (AT's Python SDK, Whatsapp.py and Chat.py). */
-const MEDIA_TYPES = ['Image', 'Audio', 'Video', 'Sticker', 'Voice'] as const;
+const MEDIA_TYPES = ['Audio', 'Image', 'Sticker', 'Video', 'Voice'] as const;
 /** WhatsApp shows a caption only under an image or a video. */
 export const CAPTIONED_MEDIA = ['Image', 'Video'];
 
@@ -88,7 +80,9 @@ function refuserFor(context: IExecuteSingleFunctions): Refuse {
  * expressions resolved); its refusals say that nothing was sent, as every local check does. The
  * shared request step then adds the username.
  */
-export function bodyFrom(build: (parameter: (name: string) => unknown, refuse: Refuse) => IDataObject): PreSend {
+type BodyBuilder = (parameter: (name: string) => unknown, refuse: Refuse) => IDataObject;
+
+function bodyFrom(build: BodyBuilder): PreSend {
 	return refusingLocally(PROVIDER, async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
 		const parameter = (name: string) => this.getNodeParameter(name, '');
 		options.body = { ...((options.body ?? {}) as IDataObject), ...build(parameter, refuserFor(this)) };
@@ -97,7 +91,7 @@ export function bodyFrom(build: (parameter: (name: string) => unknown, refuse: R
 }
 
 /** AT has no sandbox for WhatsApp or Chat: a sandbox credential is refused before any request. */
-export function liveOnly(product: string): PreSend {
+function liveOnly(product: string): PreSend {
 	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
 		const credentials = await this.getCredentials(CREDENTIAL_NAME);
 		if (credentials.environment === 'sandbox') {
@@ -118,7 +112,7 @@ export function refusedStatusCode(body: unknown): number | undefined {
 	return Number.isFinite(code) && code >= 400 ? code : undefined;
 }
 
-export function rejectStatusCode(action: string, hint: string): PostReceive {
+function rejectStatusCode(action: string, hint: string): PostReceive {
 	return async function (this: IExecuteSingleFunctions, items: INodeExecutionData[], response: IN8nHttpFullResponse) {
 		const code = refusedStatusCode(response.body);
 		if (code === undefined) return items;
@@ -126,4 +120,20 @@ export function rejectStatusCode(action: string, hint: string): PostReceive {
 		const reason = text(body.description ?? body.errorMessage ?? body.message ?? body.status) || `statusCode ${code}`;
 		return await throwApiError.call(this, `Africa's Talking could not ${action}: ${reason} (statusCode ${code})`, hint, String(code), { statusCode: code, reason });
 	};
+}
+
+/**
+ * A WhatsApp or Chat operation's routing: a POST of a JSON body to AT's chat host, live apps only,
+ * the body made by `build` from the parameters (its refusals stop the item before any request),
+ * and a JSON statusCode of 400 or more read as AT refusing: "could not <action>", then `hint`.
+ */
+export function chatApiRouting(product: 'WhatsApp' | 'Chat', url: string, build: BodyBuilder, failure: { action: string; hint: string }): INodePropertyRouting {
+	return operationRouting({
+		method: 'POST',
+		url,
+		baseURL: AT_BASE_URL.chat,
+		encoding: 'json',
+		preSend: [liveOnly(product), bodyFrom(build)],
+		postReceive: [rejectStatusCode(failure.action, failure.hint), bodyToItem],
+	});
 }

@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { byDisplayName } from '../../common/fields';
 import { check, recipientsInBody, type RecipientsInBody } from './checks';
 
 /**
@@ -110,8 +111,40 @@ export function recipientList(
 		required: true,
 		placeholder: 'Add Recipient',
 		default: { recipient: [{ phoneNumber: '', ...defaults }] },
-		options: [{ name: 'recipient', displayName: 'Recipient', values }],
+		// n8n's lint order (by display name), whatever order the operation lists them in.
+		options: [{ name: 'recipient', displayName: 'Recipient', values: [...values].sort(byDisplayName) }],
 		routing: { send: { preSend: [recipientsInBody({ parameter: 'recipientList.recipient', field: 'Recipients', ...body })] } },
 		...extra,
 	} as INodeProperties;
+}
+
+/**
+ * A required "Phone Number" in international format, checked before sending and sent as the
+ * body's phoneNumber; `sent: false` when the operation's own builder puts it in the request.
+ */
+export function phoneNumberField(description: string, { sent = true } = {}): INodeProperties {
+	return {
+		displayName: 'Phone Number',
+		name: 'phoneNumber',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '+254711XXXYYY',
+		description,
+		...(sent ? { routing: { send: { type: 'body', property: 'phoneNumber', preSend: [check('phone', 'phoneNumber', 'Phone Number')] } } } : {}),
+	};
+}
+
+/** The premium keyword on a short code (Premium SMS and premium subscriptions). */
+export function premiumKeywordField(description: string): INodeProperties {
+	return {
+		displayName: 'Keyword',
+		name: 'keyword',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'NEWS',
+		description,
+		routing: { send: { type: 'body', property: 'keyword' } },
+	};
 }

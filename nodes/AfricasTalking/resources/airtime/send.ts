@@ -4,6 +4,7 @@ import { idempotencyKey } from '../../shared/checks';
 import { idempotencyKeyOption, recipientList, recipientPhoneField } from '../../shared/fields';
 import { perRecipientOutput } from '../../shared/responses';
 import { operationRouting } from '../../shared/routing';
+import { optionsCollection } from '../../../common/fields';
 
 export const option: INodePropertyOptions = {
 	name: 'Send',
@@ -47,25 +48,18 @@ const properties: INodeProperties[] = [
 			description: 'Who gets airtime, and how much each',
 		},
 	),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			idempotencyKeyOption,
-			{
-				displayName: 'Max Retries',
-				name: 'maxNumRetry',
-				type: 'number',
-				default: 0,
-				typeOptions: { minValue: 0 },
-				description: "How many times Africa's Talking retries a failed top-up; 0 leaves it to AT",
-				routing: { send: { type: 'body', property: 'maxNumRetry', value: '={{ $value || undefined }}' } },
-			},
-		],
-	},
+	optionsCollection([
+		idempotencyKeyOption,
+		{
+			displayName: 'Max Retries',
+			name: 'maxNumRetry',
+			type: 'number',
+			default: 0,
+			typeOptions: { minValue: 0 },
+			description: "How many times Africa's Talking retries a failed top-up; 0 leaves it to AT",
+			routing: { send: { type: 'body', property: 'maxNumRetry', value: '={{ $value || undefined }}' } },
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['airtime'], operation: ['send'] } }, properties);

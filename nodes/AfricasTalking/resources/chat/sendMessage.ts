@@ -1,8 +1,5 @@
 import { updateDisplayOptions, type IDataObject, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
-import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
-import { bodyToItem } from '../../shared/responses';
-import { operationRouting } from '../../shared/routing';
-import { bodyFrom, liveOnly, mediaTypeField, mediaTypeOf, rejectStatusCode, requireHttpsUrl, requirePhone, requireText, text, type Refuse } from '../../shared/chatApi';
+import { chatApiRouting, mediaTypeField, mediaTypeOf, type Refuse, requireHttpsUrl, requirePhone, requireText, text } from '../../shared/chatApi';
 
 export const CHANNELS = ['WhatsApp', 'Telegram'];
 
@@ -58,36 +55,34 @@ export const option: INodePropertyOptions = {
 	value: 'sendMessage',
 	action: 'Send a chat message',
 	description: 'Send a text, media or location message on WhatsApp or Telegram (live apps only)',
-	routing: operationRouting({
-		method: 'POST',
-		url: '/message/send',
-		baseURL: AT_BASE_URL.chat,
-		encoding: 'json',
-		preSend: [
-			liveOnly('Chat'),
-			bodyFrom((parameter, refuse) => {
-				const channel = channelOf(parameter('channel'), refuse);
-				return {
-					productId: requireText(parameter('productId'), 'Product ID', refuse, "Enter the chat product's ID from the Africa's Talking dashboard."),
-					channelNumber: channelAddress(channel, parameter('channelNumber'), 'Channel Number', refuse),
-					channel,
-					customerNumber: channelAddress(channel, parameter('customerNumber'), 'Customer Number', refuse),
-					body: chatMessageBody(
-						{
-							messageType: parameter('chatMessageType'),
-							message: parameter('message'),
-							mediaType: parameter('mediaType'),
-							url: parameter('url'),
-							latitude: parameter('latitude'),
-							longitude: parameter('longitude'),
-						},
-						refuse,
-					),
-				};
-			}),
-		],
-		postReceive: [rejectStatusCode('send the chat message', 'Check the product ID, the channel number and that the customer opted in.'), bodyToItem],
-	}),
+	routing: chatApiRouting(
+		'Chat',
+		'/message/send',
+		(parameter, refuse) => {
+			const channel = channelOf(parameter('channel'), refuse);
+			return {
+				productId: requireText(parameter('productId'), 'Product ID', refuse, "Enter the chat product's ID from the Africa's Talking dashboard."),
+				channelNumber: channelAddress(channel, parameter('channelNumber'), 'Channel Number', refuse),
+				channel,
+				customerNumber: channelAddress(channel, parameter('customerNumber'), 'Customer Number', refuse),
+				body: chatMessageBody(
+					{
+						messageType: parameter('chatMessageType'),
+						message: parameter('message'),
+						mediaType: parameter('mediaType'),
+						url: parameter('url'),
+						latitude: parameter('latitude'),
+						longitude: parameter('longitude'),
+					},
+					refuse,
+				),
+			};
+		},
+		{
+			action: 'send the chat message',
+			hint: 'Check the product ID, the channel number and that the customer opted in.',
+		},
+	),
 };
 
 export const channelFields: INodeProperties[] = [

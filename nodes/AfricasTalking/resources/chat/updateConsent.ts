@@ -1,8 +1,5 @@
 import { updateDisplayOptions, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
-import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
-import { bodyToItem } from '../../shared/responses';
-import { operationRouting } from '../../shared/routing';
-import { bodyFrom, liveOnly, rejectStatusCode, text } from '../../shared/chatApi';
+import { chatApiRouting, text } from '../../shared/chatApi';
 import { channelAddress, channelFields, channelOf } from './sendMessage';
 
 export const CONSENT_ACTIONS = { optIn: 'OptIn', optOut: 'OptOut' } as const;
@@ -12,28 +9,26 @@ export const option: INodePropertyOptions = {
 	value: 'updateConsent',
 	action: 'Update a customer consent',
 	description: 'Opt a customer in to or out of your chat messages (live apps only)',
-	routing: operationRouting({
-		method: 'POST',
-		url: '/chat/consent',
-		baseURL: AT_BASE_URL.chat,
-		encoding: 'json',
-		preSend: [
-			liveOnly('Chat'),
-			bodyFrom((parameter, refuse) => {
-				const channel = channelOf(parameter('channel'), refuse);
-				const consent = text(parameter('consentAction'));
-				const action = CONSENT_ACTIONS[consent as keyof typeof CONSENT_ACTIONS];
-				if (!action) refuse(`Unknown action "${consent}" in "Action"`, 'Use optIn or optOut.');
-				return {
-					channelNumber: channelAddress(channel, parameter('channelNumber'), 'Channel Number', refuse),
-					channel,
-					customerNumber: channelAddress(channel, parameter('customerNumber'), 'Customer Number', refuse),
-					action,
-				};
-			}),
-		],
-		postReceive: [rejectStatusCode('update the consent', 'Check the channel number and the customer number.'), bodyToItem],
-	}),
+	routing: chatApiRouting(
+		'Chat',
+		'/chat/consent',
+		(parameter, refuse) => {
+			const channel = channelOf(parameter('channel'), refuse);
+			const consent = text(parameter('consentAction'));
+			const action = CONSENT_ACTIONS[consent as keyof typeof CONSENT_ACTIONS];
+			if (!action) refuse(`Unknown action "${consent}" in "Action"`, 'Use optIn or optOut.');
+			return {
+				channelNumber: channelAddress(channel, parameter('channelNumber'), 'Channel Number', refuse),
+				channel,
+				customerNumber: channelAddress(channel, parameter('customerNumber'), 'Customer Number', refuse),
+				action,
+			};
+		},
+		{
+			action: 'update the consent',
+			hint: 'Check the channel number and the customer number.',
+		},
+	),
 };
 
 const properties: INodeProperties[] = [

@@ -1,13 +1,4 @@
-import {
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteSingleFunctions,
-	type IHttpRequestOptions,
-	type IN8nHttpFullResponse,
-	type INodeExecutionData,
-	type INodeProperties,
-	type INodePropertyOptions,
-} from 'n8n-workflow';
+import { updateDisplayOptions, type IDataObject, type IExecuteSingleFunctions, type IHttpRequestOptions, type IN8nHttpFullResponse, type INodeExecutionData, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
 import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
 import { itemsFor } from '../../../common/items';
 import { throwApiError } from '../../shared/errors';

@@ -4,6 +4,7 @@ import { idempotencyKey, metadataObject } from '../../shared/checks';
 import { idempotencyKeyOption, metadataField, productNameField, recipientList, recipientPhoneField } from '../../shared/fields';
 import { perRecipientOutput } from '../../shared/responses';
 import { operationRouting } from '../../shared/routing';
+import { optionsCollection } from '../../../common/fields';
 
 export const option: INodePropertyOptions = {
 	name: 'Send',
@@ -70,14 +71,7 @@ const properties: INodeProperties[] = [
 			}),
 		},
 	),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [idempotencyKeyOption],
-	},
+	optionsCollection([idempotencyKeyOption]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['mobileData'], operation: ['send'] } }, properties);

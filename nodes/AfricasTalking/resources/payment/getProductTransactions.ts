@@ -3,6 +3,7 @@ import { productNameField } from '../../shared/fields';
 import { listToItems } from '../../shared/responses';
 import { dateFilter, pagingFields, TRANSACTION_CATEGORIES } from './paymentFields';
 import { paymentQueryRouting } from './paymentRouting';
+import { filtersCollection } from '../../../common/fields';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Product Transactions',
@@ -15,68 +16,61 @@ export const option: INodePropertyOptions = {
 const properties: INodeProperties[] = [
 	{ ...productNameField, routing: { send: { type: 'query', property: 'productName' } } },
 	...pagingFields,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Category',
-				name: 'category',
-				type: 'options',
-				default: 'MobileCheckout',
-				options: TRANSACTION_CATEGORIES,
-				routing: { send: { type: 'query', property: 'category' } },
-			},
-			{
-				displayName: 'Destination',
-				name: 'destination',
-				type: 'string',
-				default: '',
-				description: 'Only transactions to this phone number, account or wallet',
-				routing: { send: { type: 'query', property: 'destination' } },
-			},
-			dateFilter('endDate', 'End Date'),
-			{
-				displayName: 'Provider',
-				name: 'provider',
-				type: 'string',
-				default: '',
-				description: 'Only transactions through this provider, e.g. Mpesa',
-				routing: { send: { type: 'query', property: 'provider' } },
-			},
-			{
-				displayName: 'Provider Channel',
-				name: 'providerChannel',
-				type: 'string',
-				default: '',
-				description: 'Only transactions through this paybill or till',
-				routing: { send: { type: 'query', property: 'providerChannel' } },
-			},
-			{
-				displayName: 'Source',
-				name: 'source',
-				type: 'string',
-				default: '',
-				description: 'Only transactions from this phone number, account or wallet',
-				routing: { send: { type: 'query', property: 'source' } },
-			},
-			dateFilter('startDate', 'Start Date'),
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				default: 'Success',
-				options: [
-					{ name: 'Failed', value: 'Failed' },
-					{ name: 'Success', value: 'Success' },
-				],
-				routing: { send: { type: 'query', property: 'status' } },
-			},
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'Category',
+			name: 'category',
+			type: 'options',
+			default: 'MobileCheckout',
+			options: TRANSACTION_CATEGORIES,
+			routing: { send: { type: 'query', property: 'category' } },
+		},
+		{
+			displayName: 'Destination',
+			name: 'destination',
+			type: 'string',
+			default: '',
+			description: 'Only transactions to this phone number, account or wallet',
+			routing: { send: { type: 'query', property: 'destination' } },
+		},
+		dateFilter('endDate', 'End Date'),
+		{
+			displayName: 'Provider',
+			name: 'provider',
+			type: 'string',
+			default: '',
+			description: 'Only transactions through this provider, e.g. Mpesa',
+			routing: { send: { type: 'query', property: 'provider' } },
+		},
+		{
+			displayName: 'Provider Channel',
+			name: 'providerChannel',
+			type: 'string',
+			default: '',
+			description: 'Only transactions through this paybill or till',
+			routing: { send: { type: 'query', property: 'providerChannel' } },
+		},
+		{
+			displayName: 'Source',
+			name: 'source',
+			type: 'string',
+			default: '',
+			description: 'Only transactions from this phone number, account or wallet',
+			routing: { send: { type: 'query', property: 'source' } },
+		},
+		dateFilter('startDate', 'Start Date'),
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			default: 'Success',
+			options: [
+				{ name: 'Failed', value: 'Failed' },
+				{ name: 'Success', value: 'Success' },
+			],
+			routing: { send: { type: 'query', property: 'status' } },
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['payment'], operation: ['getProductTransactions'] } }, properties);

@@ -2,6 +2,7 @@ import { updateDisplayOptions, type INodeProperties, type INodePropertyOptions }
 import { listToItems } from '../../shared/responses';
 import { dateFilter, pagingFields, TRANSACTION_CATEGORIES } from './paymentFields';
 import { paymentQueryRouting } from './paymentRouting';
+import { filtersCollection } from '../../../common/fields';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Wallet Transactions',
@@ -13,25 +14,18 @@ export const option: INodePropertyOptions = {
 
 const properties: INodeProperties[] = [
 	...pagingFields,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Categories',
-				name: 'categories',
-				type: 'multiOptions',
-				default: [],
-				options: TRANSACTION_CATEGORIES,
-				routing: { send: { type: 'query', property: 'categories', value: '={{ $value.length ? $value.join(",") : undefined }}' } },
-			},
-			dateFilter('endDate', 'End Date'),
-			dateFilter('startDate', 'Start Date'),
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'Categories',
+			name: 'categories',
+			type: 'multiOptions',
+			default: [],
+			options: TRANSACTION_CATEGORIES,
+			routing: { send: { type: 'query', property: 'categories', value: '={{ $value.length ? $value.join(",") : undefined }}' } },
+		},
+		dateFilter('endDate', 'End Date'),
+		dateFilter('startDate', 'Start Date'),
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['payment'], operation: ['getWalletTransactions'] } }, properties);

@@ -4,6 +4,7 @@ import { idempotencyKey, withMetadata } from '../../shared/checks';
 import { idempotencyKeyOption, metadataField, productNameField, recipientList, recipientPhoneField } from '../../shared/fields';
 import { perRecipientOutput } from '../../shared/responses';
 import { operationRouting } from '../../shared/routing';
+import { optionsCollection } from '../../../common/fields';
 
 /** Africa's Talking's limit of recipients per B2C request, enforced before any request. */
 export const B2C_MAX_RECIPIENTS = 10;
@@ -39,7 +40,6 @@ const properties: INodeProperties[] = [
 	},
 	recipientList(
 		[
-			// Task order (who, how much, then details), which n8n keeps as written.
 			recipientPhoneField,
 			{ displayName: 'Amount', name: 'amount', type: 'number', default: 0, typeOptions: { minValue: 0, numberPrecision: 2 } },
 			{ displayName: 'Currency Code', name: 'currencyCode', type: 'string', default: 'KES', placeholder: 'KES' },
@@ -74,14 +74,7 @@ const properties: INodeProperties[] = [
 			}),
 		},
 	),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [idempotencyKeyOption],
-	},
+	optionsCollection([idempotencyKeyOption]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['payment'], operation: ['mobileB2C'] } }, properties);

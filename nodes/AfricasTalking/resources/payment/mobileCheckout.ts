@@ -1,6 +1,5 @@
 import { updateDisplayOptions, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
-import { check } from '../../shared/checks';
-import { amountField, currencyCodeField, productNameField } from '../../shared/fields';
+import { amountField, currencyCodeField, phoneNumberField, productNameField } from '../../shared/fields';
 import { moneyOptions } from './paymentFields';
 import { paymentRouting } from './paymentRouting';
 
@@ -14,16 +13,7 @@ export const option: INodePropertyOptions = {
 
 const properties: INodeProperties[] = [
 	productNameField,
-	{
-		displayName: 'Phone Number',
-		name: 'phoneNumber',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '+254711XXXYYY',
-		description: 'The customer who pays: they get a prompt on their phone to confirm. International format, e.g. +254711XXXYYY.',
-		routing: { send: { type: 'body', property: 'phoneNumber', preSend: [check('phone', 'phoneNumber', 'Phone Number')] } },
-	},
+	phoneNumberField('The customer who pays: they get a prompt on their phone to confirm. International format, e.g. +254711XXXYYY.'),
 	currencyCodeField,
 	amountField,
 	moneyOptions({

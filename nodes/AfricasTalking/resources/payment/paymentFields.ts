@@ -1,13 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { idempotencyKeyOption, metadataField } from '../../shared/fields';
+import { optionsCollection } from '../../../common/fields';
 
-/** The options of every operation that moves money: its own, then the idempotency key and metadata. */
+/** The options of every operation that moves money: its own, the idempotency key and metadata. */
 export function moneyOptions(...extra: INodeProperties[]): INodeProperties {
-	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: [...extra, idempotencyKeyOption, metadataField()] };
+	return optionsCollection([...extra, idempotencyKeyOption, metadataField()]);
 }
 
 export const TRANSACTION_CATEGORIES = [
-	'BankCheckout', 'CardCheckout', 'MobileCheckout', 'MobileC2B', 'MobileB2C', 'MobileB2B', 'BankTransfer', 'WalletTransfer', 'UserStashTopup',
+	'BankCheckout', 'BankTransfer', 'CardCheckout', 'MobileB2B', 'MobileB2C', 'MobileC2B', 'MobileCheckout', 'UserStashTopup', 'WalletTransfer',
 ].map((value) => ({ name: value.replace(/([a-z])([A-Z])/g, '$1 $2'), value }));
 
 /** A date filter: AT takes dates as YYYY-MM-DD. */

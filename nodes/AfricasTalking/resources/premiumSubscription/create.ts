@@ -1,6 +1,7 @@
 import { updateDisplayOptions, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
 import { keywordField, shortCodeField, subscriberField } from './premiumSubscriptionFields';
 import { subscriptionRouting } from './premiumSubscriptionRouting';
+import { optionsCollection } from '../../../common/fields';
 
 export const option: INodePropertyOptions = {
 	name: 'Create',
@@ -14,24 +15,17 @@ const properties: INodeProperties[] = [
 	shortCodeField,
 	keywordField,
 	subscriberField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Checkout Token',
-				name: 'checkoutToken',
-				type: 'string',
-				typeOptions: { password: true },
-				default: '',
-				description: 'Token from "Create Checkout Token", for older integrations that still require it',
-				routing: { send: { type: 'body', property: 'checkoutToken' } },
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Checkout Token',
+			name: 'checkoutToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'Token from "Create Checkout Token", for older integrations that still require it',
+			routing: { send: { type: 'body', property: 'checkoutToken' } },
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['premiumSubscription'], operation: ['create'] } }, properties);

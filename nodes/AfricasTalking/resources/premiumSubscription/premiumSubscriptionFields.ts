@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { check } from '../../shared/checks';
+import { phoneNumberField, premiumKeywordField } from '../../shared/fields';
 
 /** Fields that the subscription operations share exactly. */
 
@@ -14,24 +14,6 @@ export const shortCodeField: INodeProperties = {
 	routing: { send: { type: 'body', property: 'shortCode' } },
 };
 
-export const keywordField: INodeProperties = {
-	displayName: 'Keyword',
-	name: 'keyword',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: 'NEWS',
-	description: 'The premium keyword on that short code',
-	routing: { send: { type: 'body', property: 'keyword' } },
-};
+export const keywordField = premiumKeywordField('The premium keyword on that short code');
 
-export const subscriberField: INodeProperties = {
-	displayName: 'Phone Number',
-	name: 'phoneNumber',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: '+254711XXXYYY',
-	description: 'The subscriber\'s phone number. International format, e.g. +254711XXXYYY.',
-	routing: { send: { type: 'body', property: 'phoneNumber', preSend: [check('phone', 'phoneNumber', 'Phone Number')] } },
-};
+export const subscriberField = phoneNumberField("The subscriber's phone number. International format, e.g. +254711XXXYYY.");

@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
 import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
-import { returnAllAndLimit } from '../../../common/fields';
+import { optionsCollection, returnAllAndLimit } from '../../../common/fields';
 import { lastReceivedIdPagination } from '../../shared/pagination';
 import { listToItems } from '../../shared/responses';
 import { operationRouting } from '../../shared/routing';
@@ -22,23 +22,16 @@ export const option: INodePropertyOptions = {
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(1000),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'After Message ID',
-				name: 'lastReceivedId',
-				type: 'number',
-				default: 0,
-				description: 'Only messages received after this message ID (e.g. the highest ID the last run saw); 0 starts from the oldest',
-				routing: { send: { type: 'query', property: 'lastReceivedId' } },
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'After Message ID',
+			name: 'lastReceivedId',
+			type: 'number',
+			default: 0,
+			description: 'Only messages received after this message ID (e.g. the highest ID the last run saw); 0 starts from the oldest',
+			routing: { send: { type: 'query', property: 'lastReceivedId' } },
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['sms'], operation: ['fetchInbox'] } }, properties);

@@ -3,6 +3,7 @@ import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
 import { sendSms } from './smsCampaign';
 import { campaignOptions, enqueueOption, messageField, outputFields, recipientsField } from './smsFields';
 import { messagingRouting } from './smsRouting';
+import { optionsCollection } from '../../../common/fields';
 
 export const option: INodePropertyOptions = {
 	name: 'Send',
@@ -47,26 +48,19 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { messageMode: ['list'] } },
 	},
 	...outputFields,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Sender ID or Short Code',
-				name: 'from',
-				type: 'string',
-				default: '',
-				placeholder: 'MyBrand',
-				description: "A sender ID or short code approved for this app. Leave empty to use Africa's Talking's default sender.",
-				routing: { send: { type: 'body', property: 'from' } },
-			},
-			enqueueOption,
-			...campaignOptions,
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Sender ID or Short Code',
+			name: 'from',
+			type: 'string',
+			default: '',
+			placeholder: 'MyBrand',
+			description: "A sender ID or short code approved for this app. Leave empty to use Africa's Talking's default sender.",
+			routing: { send: { type: 'body', property: 'from' } },
+		},
+		enqueueOption,
+		...campaignOptions,
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['sms'], operation: ['send'] } }, properties);

@@ -2,6 +2,8 @@ import { updateDisplayOptions, type INodeProperties, type INodePropertyOptions }
 import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
 import { campaignOptions, enqueueOption, messageField, outputFields, recipientsField } from './smsFields';
 import { messagingRouting } from './smsRouting';
+import { optionsCollection } from '../../../common/fields';
+import { premiumKeywordField } from '../../shared/fields';
 
 export const option: INodePropertyOptions = {
 	name: 'Send Premium',
@@ -23,47 +25,31 @@ const properties: INodeProperties[] = [
 		hint: 'Premium SMS go to content.africastalking.com live and to api.sandbox.africastalking.com in the sandbox (chosen from the credential)',
 		routing: { send: { type: 'body', property: 'from' } },
 	},
-	{
-		displayName: 'Keyword',
-		name: 'keyword',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'NEWS',
-		description: 'The premium keyword on that short code; subscribers are charged for it',
-		routing: { send: { type: 'body', property: 'keyword' } },
-	},
+	premiumKeywordField('The premium keyword on that short code; subscribers are charged for it'),
 	recipientsField,
 	messageField,
 	...outputFields,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Link ID',
-				name: 'linkId',
-				type: 'string',
-				default: '',
-				description: "For on-demand services: the linkId of the incoming message this answers (the Africa's Talking Trigger outputs it)",
-				routing: { send: { type: 'body', property: 'linkId' } },
-			},
-			{
-				displayName: 'Retry Duration (Hours)',
-				name: 'retryDurationInHours',
-				type: 'number',
-				default: 0,
-				typeOptions: { minValue: 0 },
-				description: "How many hours Africa's Talking retries a subscription message that was not delivered; 0 leaves it to AT",
-				routing: { send: { type: 'body', property: 'retryDurationInHours', value: '={{ $value || undefined }}' } },
-			},
-			enqueueOption,
-			...campaignOptions,
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Link ID',
+			name: 'linkId',
+			type: 'string',
+			default: '',
+			description: "For on-demand services: the linkId of the incoming message this answers (the Africa's Talking Trigger outputs it)",
+			routing: { send: { type: 'body', property: 'linkId' } },
+		},
+		{
+			displayName: 'Retry Duration (Hours)',
+			name: 'retryDurationInHours',
+			type: 'number',
+			default: 0,
+			typeOptions: { minValue: 0 },
+			description: "How many hours Africa's Talking retries a subscription message that was not delivered; 0 leaves it to AT",
+			routing: { send: { type: 'body', property: 'retryDurationInHours', value: '={{ $value || undefined }}' } },
+		},
+		enqueueOption,
+		...campaignOptions,
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['sms'], operation: ['sendPremium'] } }, properties);

@@ -3,6 +3,7 @@ import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
 import { check } from '../../shared/checks';
 import { perRecipientOutput } from '../../shared/responses';
 import { operationRouting } from '../../shared/routing';
+import { optionsCollection } from '../../../common/fields';
 
 export const option: INodePropertyOptions = {
 	name: 'Make Call',
@@ -46,23 +47,16 @@ const properties: INodeProperties[] = [
 		description: 'One or more numbers to call, separated by commas or new lines (an expression may return an array)',
 		routing: { send: { type: 'body', property: 'to', preSend: [check('phoneList', 'to', 'To')] } },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Client Request ID',
-				name: 'clientRequestId',
-				type: 'string',
-				default: '',
-				description: 'Your own ID for the call, sent back in the voice events of this call',
-				routing: { send: { type: 'body', property: 'clientRequestId' } },
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Client Request ID',
+			name: 'clientRequestId',
+			type: 'string',
+			default: '',
+			description: 'Your own ID for the call, sent back in the voice events of this call',
+			routing: { send: { type: 'body', property: 'clientRequestId' } },
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['voice'], operation: ['makeCall'] } }, properties);

@@ -3,6 +3,7 @@ import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
 import { check } from '../../shared/checks';
 import { listToItems, requireStatus } from '../../shared/responses';
 import { operationRouting } from '../../shared/routing';
+import { optionsCollection } from '../../../common/fields';
 
 export const option: INodePropertyOptions = {
 	name: 'Transfer Call',
@@ -48,35 +49,28 @@ const properties: INodeProperties[] = [
 		description: 'The number to transfer the call to. International format, e.g. +254711XXXYYY.',
 		routing: { send: { type: 'body', property: 'phoneNumber', preSend: [check('phone', 'phoneNumber', 'Transfer To')] } },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Call Leg',
-				name: 'callLeg',
-				type: 'options',
-				default: 'callee',
-				options: [
-					{ name: 'Callee', value: 'callee', description: 'Transfer the person who was called' },
-					{ name: 'Caller', value: 'caller', description: 'Transfer the person who called' },
-				],
-				routing: { send: { type: 'body', property: 'callLeg' } },
-			},
-			{
-				displayName: 'Hold Music URL',
-				name: 'holdMusicUrl',
-				type: 'string',
-				default: '',
-				placeholder: 'https://example.com/hold.mp3',
-				description: 'HTTPS URL of audio played while the transfer connects',
-				routing: { send: { type: 'body', property: 'holdMusicUrl', preSend: [check('httpsUrl', 'holdMusicUrl', 'Hold Music URL')] } },
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Call Leg',
+			name: 'callLeg',
+			type: 'options',
+			default: 'callee',
+			options: [
+				{ name: 'Callee', value: 'callee', description: 'Transfer the person who was called' },
+				{ name: 'Caller', value: 'caller', description: 'Transfer the person who called' },
+			],
+			routing: { send: { type: 'body', property: 'callLeg' } },
+		},
+		{
+			displayName: 'Hold Music URL',
+			name: 'holdMusicUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://example.com/hold.mp3',
+			description: 'HTTPS URL of audio played while the transfer connects',
+			routing: { send: { type: 'body', property: 'holdMusicUrl', preSend: [check('httpsUrl', 'holdMusicUrl', 'Hold Music URL')] } },
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['voice'], operation: ['transferCall'] } }, properties);

@@ -3,6 +3,7 @@ import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
 import { check } from '../../shared/checks';
 import { bodyToItem, requireStatus } from '../../shared/responses';
 import { operationRouting } from '../../shared/routing';
+import { phoneNumberField } from '../../shared/fields';
 
 export const option: INodePropertyOptions = {
 	name: 'Upload Media',
@@ -19,16 +20,7 @@ export const option: INodePropertyOptions = {
 };
 
 export const description = updateDisplayOptions({ show: { resource: ['voice'], operation: ['uploadMedia'] } }, [
-	{
-		displayName: 'Phone Number',
-		name: 'phoneNumber',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '+254711XXXYYY',
-		description: 'The Africa\'s Talking voice number the media is for. International format, e.g. +254711XXXYYY.',
-		routing: { send: { type: 'body', property: 'phoneNumber', preSend: [check('phone', 'phoneNumber', 'Phone Number')] } },
-	},
+	phoneNumberField("The Africa's Talking voice number the media is for. International format, e.g. +254711XXXYYY."),
 	{
 		displayName: 'Media URL',
 		name: 'url',

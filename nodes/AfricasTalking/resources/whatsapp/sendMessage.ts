@@ -1,20 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
-import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
-import { bodyToItem } from '../../shared/responses';
-import { operationRouting } from '../../shared/routing';
-import {
-	bodyFrom,
-	CAPTIONED_MEDIA,
-	liveOnly,
-	mediaTypeField,
-	mediaTypeOf,
-	rejectStatusCode,
-	requireHttpsUrl,
-	requirePhone,
-	requireText,
-	text,
-	type Refuse,
-} from '../../shared/chatApi';
+import { CAPTIONED_MEDIA, chatApiRouting, mediaTypeField, mediaTypeOf, type Refuse, requireHttpsUrl, requirePhone, requireText, text } from '../../shared/chatApi';
+import { phoneNumberField } from '../../shared/fields';
 
 export interface WhatsAppMessage {
 	messageType: unknown;
@@ -69,33 +55,31 @@ export const option: INodePropertyOptions = {
 	value: 'sendMessage',
 	action: 'Send a WhatsApp message',
 	description: 'Send a text, media or interactive message in an open WhatsApp session (live apps only)',
-	routing: operationRouting({
-		method: 'POST',
-		url: '/whatsapp/message/send',
-		baseURL: AT_BASE_URL.chat,
-		encoding: 'json',
-		preSend: [
-			liveOnly('WhatsApp'),
-			bodyFrom((parameter, refuse) => ({
-				waNumber: requirePhone(parameter('waNumber'), 'WhatsApp Number', refuse),
-				phoneNumber: requirePhone(parameter('phoneNumber'), 'Phone Number', refuse),
-				body: whatsAppMessageBody(
-					{
-						messageType: parameter('whatsAppMessageType'),
-						message: parameter('message'),
-						mediaType: parameter('mediaType'),
-						url: parameter('url'),
-						caption: parameter('caption'),
-						bodyText: parameter('bodyText'),
-						headerText: parameter('headerText'),
-						footerText: parameter('footerText'),
-					},
-					refuse,
-				),
-			})),
-		],
-		postReceive: [rejectStatusCode('send the WhatsApp message', 'Check the numbers, that the customer wrote to you in the last 24 hours (outside that window only templates can be sent), and the media URL.'), bodyToItem],
-	}),
+	routing: chatApiRouting(
+		'WhatsApp',
+		'/whatsapp/message/send',
+		(parameter, refuse) => ({
+			waNumber: requirePhone(parameter('waNumber'), 'WhatsApp Number', refuse),
+			phoneNumber: requirePhone(parameter('phoneNumber'), 'Phone Number', refuse),
+			body: whatsAppMessageBody(
+				{
+					messageType: parameter('whatsAppMessageType'),
+					message: parameter('message'),
+					mediaType: parameter('mediaType'),
+					url: parameter('url'),
+					caption: parameter('caption'),
+					bodyText: parameter('bodyText'),
+					headerText: parameter('headerText'),
+					footerText: parameter('footerText'),
+				},
+				refuse,
+			),
+		}),
+		{
+			action: 'send the WhatsApp message',
+			hint: 'Check the numbers, that the customer wrote to you in the last 24 hours (outside that window only templates can be sent), and the media URL.',
+		},
+	),
 };
 
 const show = (messageType: string) => ({ show: { whatsAppMessageType: [messageType] } });
@@ -118,15 +102,7 @@ const properties: INodeProperties[] = [
 		default: '',
 	},
 	waNumberField,
-	{
-		displayName: 'Phone Number',
-		name: 'phoneNumber',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '+254711XXXYYY',
-		description: "The customer's WhatsApp number, in international format",
-	},
+	phoneNumberField("The customer's WhatsApp number, in international format", { sent: false }),
 	{
 		displayName: 'Message Type',
 		name: 'whatsAppMessageType',

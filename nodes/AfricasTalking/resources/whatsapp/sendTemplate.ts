@@ -1,13 +1,26 @@
 import { updateDisplayOptions, type IDataObject, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
-import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
-import { bodyToItem } from '../../shared/responses';
-import { operationRouting } from '../../shared/routing';
-import { bodyFrom, liveOnly, rejectStatusCode, requireHttpsUrl, requirePhone, requireText, text, type Refuse } from '../../shared/chatApi';
+import { chatApiRouting, type Refuse, requireHttpsUrl, requirePhone, requireText, text } from '../../shared/chatApi';
 import { waNumberField } from './sendMessage';
 
-export const TEMPLATE_CATEGORIES = ['MARKETING', 'UTILITY', 'AUTHENTICATION'];
-export const HEADER_TYPES = ['TEXT', 'MEDIA', 'LOCATION'];
-export const BUTTON_TYPES = ['QUICK_REPLY', 'URL', 'PHONE_NUMBER'];
+// Written out (not generated from the values) so that n8n's lint checks their names and order.
+const CATEGORY_OPTIONS = [
+	{ name: 'Authentication', value: 'AUTHENTICATION' },
+	{ name: 'Marketing', value: 'MARKETING' },
+	{ name: 'Utility', value: 'UTILITY' },
+];
+const HEADER_TYPE_OPTIONS = [
+	{ name: 'Location', value: 'LOCATION' },
+	{ name: 'Media', value: 'MEDIA' },
+	{ name: 'Text', value: 'TEXT' },
+];
+const BUTTON_TYPE_OPTIONS = [
+	{ name: 'Phone Number', value: 'PHONE_NUMBER' },
+	{ name: 'Quick Reply', value: 'QUICK_REPLY' },
+	{ name: 'URL', value: 'URL' },
+];
+const TEMPLATE_CATEGORIES = CATEGORY_OPTIONS.map((option) => option.value);
+const HEADER_TYPES = HEADER_TYPE_OPTIONS.map((option) => option.value);
+const BUTTON_TYPES = BUTTON_TYPE_OPTIONS.map((option) => option.value);
 
 /** Example values: a list from an expression, or text with one value per line (commas may be part of a value). */
 function examples(value: unknown): string[] {
@@ -78,38 +91,34 @@ export const option: INodePropertyOptions = {
 	value: 'sendTemplate',
 	action: 'Send a WhatsApp template',
 	description: "Send an approved WhatsApp template through Africa's Talking (live apps only)",
-	routing: operationRouting({
-		method: 'POST',
-		url: '/whatsapp/template/send',
-		baseURL: AT_BASE_URL.chat,
-		encoding: 'json',
-		preSend: [
-			liveOnly('WhatsApp'),
-			bodyFrom((parameter, refuse) => {
-				const components = (parameter('templateComponents') || {}) as IDataObject;
-				return {
-					waNumber: requirePhone(parameter('waNumber'), 'WhatsApp Number', refuse),
-					...templateBody(
-						{
-							name: parameter('templateName'),
-							language: parameter('language'),
-							category: parameter('category'),
-							bodyText: parameter('bodyText'),
-							bodyExamples: parameter('bodyExamples'),
-							header: components.header as IDataObject | undefined,
-							footer: components.footer as IDataObject | undefined,
-							buttons: components.buttons as IDataObject | undefined,
-						},
-						refuse,
-					),
-				};
-			}),
-		],
-		postReceive: [rejectStatusCode('send the WhatsApp template', 'Check the template name, language and category against the template approved in WhatsApp Manager.'), bodyToItem],
-	}),
+	routing: chatApiRouting(
+		'WhatsApp',
+		'/whatsapp/template/send',
+		(parameter, refuse) => {
+			const components = (parameter('templateComponents') || {}) as IDataObject;
+			return {
+				waNumber: requirePhone(parameter('waNumber'), 'WhatsApp Number', refuse),
+				...templateBody(
+					{
+						name: parameter('templateName'),
+						language: parameter('language'),
+						category: parameter('category'),
+						bodyText: parameter('bodyText'),
+						bodyExamples: parameter('bodyExamples'),
+						header: components.header as IDataObject | undefined,
+						footer: components.footer as IDataObject | undefined,
+						buttons: components.buttons as IDataObject | undefined,
+					},
+					refuse,
+				),
+			};
+		},
+		{
+			action: 'send the WhatsApp template',
+			hint: 'Check the template name, language and category against the template approved in WhatsApp Manager.',
+		},
+	),
 };
-
-const typeOptions = (values: string[]) => values.map((value) => ({ name: value.charAt(0) + value.slice(1).toLowerCase().replace(/_/g, ' '), value }));
 
 const properties: INodeProperties[] = [
 	{
@@ -134,7 +143,7 @@ const properties: INodeProperties[] = [
 		name: 'category',
 		type: 'options',
 		default: 'UTILITY',
-		options: typeOptions(TEMPLATE_CATEGORIES),
+		options: CATEGORY_OPTIONS,
 	},
 	{ displayName: 'Body Text', name: 'bodyText', type: 'string', typeOptions: { rows: 3 }, required: true, default: '', placeholder: 'Hi {{1}}, your order {{2}} is on its way.' },
 	{
@@ -160,7 +169,7 @@ const properties: INodeProperties[] = [
 					{ displayName: 'Example', name: 'example', type: 'string', default: '', description: 'Example values, one per line' },
 					{ displayName: 'Phone Number', name: 'phoneNumber', type: 'string', default: '', placeholder: '+254711XXXYYY', description: 'For a Phone Number button' },
 					{ displayName: 'Text', name: 'text', type: 'string', default: '', description: "The button's label" },
-					{ displayName: 'Type', name: 'type', type: 'options', default: 'QUICK_REPLY', options: typeOptions(BUTTON_TYPES) },
+					{ displayName: 'Type', name: 'type', type: 'options', default: 'QUICK_REPLY', options: BUTTON_TYPE_OPTIONS },
 					{ displayName: 'URL', name: 'url', type: 'string', default: '', placeholder: 'https://example.com/orders', description: 'For a URL button' },
 				],
 			},
@@ -176,7 +185,7 @@ const properties: INodeProperties[] = [
 					{ displayName: 'Example', name: 'example', type: 'string', default: '', description: 'Example values of the header\'s placeholders, one per line' },
 					{ displayName: 'Format', name: 'format', type: 'string', default: '', placeholder: 'TEXT', description: 'TEXT, IMAGE, VIDEO, DOCUMENT or LOCATION; empty uses the type' },
 					{ displayName: 'Text', name: 'text', type: 'string', default: '' },
-					{ displayName: 'Type', name: 'type', type: 'options', default: 'TEXT', options: typeOptions(HEADER_TYPES) },
+					{ displayName: 'Type', name: 'type', type: 'options', default: 'TEXT', options: HEADER_TYPE_OPTIONS },
 				],
 			},
 		],

@@ -1,13 +1,14 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteSingleFunctions, type IHttpRequestOptions, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
 import { pageNumberPagination } from '../../shared/pagination';
 import { talkNTalkRouting } from '../../shared/routing';
-import { returnAllAndLimit } from '../../../common/fields';
+import { filtersCollection, returnAllAndLimit } from '../../../common/fields';
+import { compactPhone } from '../../../common/phoneList';
 
 /** The mobile filter matches part of the number as TalkNTalk stores it (2547…): a full local or "+" number is rewritten to that form. */
 async function mobileFilter(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const qs = (options.qs ?? {}) as IDataObject;
 	if (typeof qs.mobile === 'string') {
-		const digits = qs.mobile.replace(/[\s().+-]/g, '');
+		const digits = compactPhone(qs.mobile).replace(/^\+/, '');
 		qs.mobile = /^0[17]\d{8}$/.test(digits) ? `254${digits.slice(1)}` : digits;
 	}
 	options.qs = qs;
@@ -25,63 +26,56 @@ export const option: INodePropertyOptions = {
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Mobile',
-				name: 'mobile',
-				type: 'string',
-				default: '',
-				placeholder: '254712',
-				description: 'All or part of the phone number (0712345678 is matched as 254712345678)',
-				routing: { send: { type: 'query', property: 'mobile', preSend: [mobileFilter] } },
-			},
-			{
-				displayName: 'Sender Name or ID',
-				name: 'senderId',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getSenderIdFilter' },
-				default: '',
-				description:
-					'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-				hint: 'Matched exactly, ignoring case',
-				routing: { send: { type: 'query', property: 'sender_id' } },
-			},
-			{
-				displayName: 'Source',
-				name: 'source',
-				type: 'options',
-				default: 'api',
-				options: [
-					{ name: 'API', value: 'api' },
-					{ name: 'Web', value: 'web' },
-				],
-				description: 'Whether the message was sent through the API or from the TalkNTalk dashboard',
-				routing: { send: { type: 'query', property: 'source' } },
-			},
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				default: 'delivered',
-				options: [
-					{ name: 'Cancelled', value: 'cancelled' },
-					{ name: 'Delivered', value: 'delivered' },
-					{ name: 'Failed', value: 'failed' },
-					{ name: 'Queued', value: 'queued' },
-					{ name: 'Sent', value: 'sent' },
-					{ name: 'Undelivered', value: 'undelivered' },
-				],
-				description: 'Only messages with this status (an expression may give any other status TalkNTalk uses)',
-				routing: { send: { type: 'query', property: 'status' } },
-			},
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'Mobile',
+			name: 'mobile',
+			type: 'string',
+			default: '',
+			placeholder: '254712',
+			description: 'All or part of the phone number (0712345678 is matched as 254712345678)',
+			routing: { send: { type: 'query', property: 'mobile', preSend: [mobileFilter] } },
+		},
+		{
+			displayName: 'Sender Name or ID',
+			name: 'senderId',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getSenderIdFilter' },
+			default: '',
+			description:
+				'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			hint: 'Matched exactly, ignoring case',
+			routing: { send: { type: 'query', property: 'sender_id' } },
+		},
+		{
+			displayName: 'Source',
+			name: 'source',
+			type: 'options',
+			default: 'api',
+			options: [
+				{ name: 'API', value: 'api' },
+				{ name: 'Web', value: 'web' },
+			],
+			description: 'Whether the message was sent through the API or from the TalkNTalk dashboard',
+			routing: { send: { type: 'query', property: 'source' } },
+		},
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			default: 'delivered',
+			options: [
+				{ name: 'Cancelled', value: 'cancelled' },
+				{ name: 'Delivered', value: 'delivered' },
+				{ name: 'Failed', value: 'failed' },
+				{ name: 'Queued', value: 'queued' },
+				{ name: 'Sent', value: 'sent' },
+				{ name: 'Undelivered', value: 'undelivered' },
+			],
+			description: 'Only messages with this status (an expression may give any other status TalkNTalk uses)',
+			routing: { send: { type: 'query', property: 'status' } },
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['getAll'] } }, properties);

@@ -6,6 +6,7 @@ import { answerToItem } from '../../shared/responses';
 import { talkNTalkRouting } from '../../shared/routing';
 import { messageField, senderIdField } from './smsFields';
 import { refusingLocally } from '../../../common/messageChecks';
+import { optionsCollection } from '../../../common/fields';
 
 async function checkMobile(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const body = options.body as IDataObject;
@@ -41,14 +42,7 @@ const properties: INodeProperties[] = [
 	},
 	messageField,
 	senderIdField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: campaignOptionFields(SEND_CAMPAIGN),
-	},
+	optionsCollection(campaignOptionFields(SEND_CAMPAIGN)),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['sms'], operation: ['send'] } }, properties);

@@ -1,14 +1,4 @@
-import {
-	NodeApiError,
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteSingleFunctions,
-	type IHttpRequestOptions,
-	type IN8nHttpFullResponse,
-	type INodeExecutionData,
-	type INodeProperties,
-	type INodePropertyOptions,
-} from 'n8n-workflow';
+import { NodeApiError, updateDisplayOptions, type IDataObject, type IExecuteSingleFunctions, type IHttpRequestOptions, type IN8nHttpFullResponse, type INodeExecutionData, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
 import { itemsFor } from '../../../common/items';
 import { campaignOptionFields, campaignOutputFields } from '../../../common/campaignFields';
 import { BULK_CAMPAIGN, sendInTalkNTalkChunks } from './smsCampaign';
@@ -16,6 +6,7 @@ import { kenyanMobiles } from '../../shared/mobile';
 import { talkNTalkRouting } from '../../shared/routing';
 import { messageField, senderIdField } from './smsFields';
 import { refusingLocally } from '../../../common/messageChecks';
+import { optionsCollection } from '../../../common/fields';
 
 async function checkRecipients(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const body = options.body as IDataObject;
@@ -82,14 +73,7 @@ const properties: INodeProperties[] = [
 		perRecipient: 'Mobile, status and message ID of every recipient',
 		summary: 'counts by status, and every failed recipient with its reason',
 	}),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: campaignOptionFields(BULK_CAMPAIGN),
-	},
+	optionsCollection(campaignOptionFields(BULK_CAMPAIGN)),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['sms'], operation: ['sendBulk'] } }, properties);
