@@ -30,8 +30,11 @@ function answerFor(this: IExecuteFunctions, itemIndex: number): MenuAnswer {
 			this.getNodeParameter('ussdText', itemIndex, '') as string,
 			this.getNodeParameter('ussdFallback', itemIndex, USSD_FALLBACK) as string,
 		);
-		// The session must not break, so the fallback is answered; the mistake is recorded in the execution.
-		if (result.error) this.addExecutionHints({ message: result.error, type: 'danger', location: 'outputPane' });
+		// As with a broken menu: the caller gets the fallback END, then the execution fails (red,
+		// Error Workflow) so that the mistake is seen instead of passing as a success.
+		if (result.error) {
+			return { json: { ...result }, broken: { message: result.error, description: 'The caller got the Fallback Message. Fix the USSD Text (or the expression that makes it) so that callers get your answer.' } };
+		}
 		return { json: { ...result } };
 	}
 	const entries = (this.getNodeParameter('actions.action', itemIndex, []) ?? []) as IDataObject[];

@@ -8,7 +8,7 @@ const { parseStringPromise } = require('xml2js');
 const execFileAsync = promisify(execFile);
 const { useStack } = require('./stack');
 const { triggerWorkflow, callbackResponse } = require('../harness/workflows');
-const { nodeOutput } = require('../harness/n8n');
+const { nodeOutput, nodeError } = require('../harness/n8n');
 const { CALLBACKS, postCallback } = require('../fake-at/callbacks');
 
 jest.setTimeout(180000);
@@ -197,14 +197,13 @@ describe('USSD', () => {
 		await expect(run('nonsense', wf.url)).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/Unknown event "nonsense"/) });
 	});
 
-	it('never sends an answer without CON/END: falls back to END and records the error in the execution', async () => {
+	it('never sends an answer without CON/END: the caller gets the fallback END, and the execution fails naming the mistake', async () => {
 		const wf = await publish({ event: 'ussd' }, [callbackResponse({ answer: 'ussd', ussdType: 'raw', ussdText: 'Hello there' })]);
 		const answer = await wf.post('ussd');
 		expect(answer.text).toBe('END Sorry, this service is not available right now. Please try again later.');
 		const [execution] = await wf.executions(1);
-		const run = execution.data.resultData.runData['Callback Response'][0];
-		expect(run.hints[0]).toMatchObject({ type: 'danger', message: expect.stringMatching(/does not start with "CON " or "END "/) });
-		expect(output(execution, 'Callback Response')[0].error).toMatch(/fallback END message was sent/);
+		expect(execution.status).toBe('error');
+		expect(nodeError(execution, 'Callback Response').message).toMatch(/"Hello there" does not start with "CON " or "END "/);
 	});
 
 	// From version 1.1 on, n8n's Respond to Webhook node refuses any trigger but n8n's own

@@ -16,7 +16,9 @@ describe('parsePhoneNumbers', () => {
 	it.each([
 		['0711000001', /local number.*\+254711XXXYYY/],
 		['254711000001', /Add the leading "\+": \+254711000001/],
-		['+254 711-000', /Remove spaces|leading/],
+		// Spaces and dashes are ignored, so the advice is about the digits, never "remove spaces".
+		['+254 711-000', /"\+254" has 3 digits after the "\+": an international number has 7 to 15/],
+		['+2547110-00001-2345678', /"\+2547110000012345678" has 19 digits/],
 		['+2547110abc', /only a "\+", the country code/],
 	])('rejects %s with a hint', (value, hint) => {
 		let error: NodeOperationError | undefined;

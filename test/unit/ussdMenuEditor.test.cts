@@ -143,6 +143,21 @@ describe('a broken menu fails the execution while the caller gets the polite END
 		expect(sent).toEqual([{ body: USSD_FALLBACK, headers: { 'content-type': 'text/plain; charset=utf-8' }, statusCode: 200 }]);
 	});
 
+	it.each([
+		['continue', '', /The USSD text is empty/],
+		['end', '   ', /The USSD text is empty/],
+		['raw', 'Hello there', /does not start with "CON " or "END "/],
+	])('fails the same way when a %s answer has no usable text (%j): the caller gets the fallback END', async (ussdType, ussdText, reason) => {
+		const { run, sent } = execute({ ussdType, ussdText }, { event: 'ussd' });
+		const error = await run().then(
+			() => undefined,
+			(thrown: unknown) => thrown as NodeOperationError,
+		);
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error?.message).toMatch(reason);
+		expect(sent).toEqual([{ body: USSD_FALLBACK, headers: { 'content-type': 'text/plain; charset=utf-8' }, statusCode: 200 }]);
+	});
+
 	it('sends a working menu answer itself when the trigger waits for it, not when a Respond to Webhook node answers', async () => {
 		const waiting = execute(HOME('help'), { event: 'ussd' });
 		const [[item]] = await waiting.run();

@@ -10,7 +10,10 @@ function formatHint(value: string): string {
 		return 'This looks like a local number: replace the leading 0 with the country code, e.g. 0711XXXYYY → +254711XXXYYY.';
 	}
 	if (/^[1-9]\d{6,14}$/.test(digits)) return `Add the leading "+": +${digits}.`;
-	if (/^\+?[\d\s()-]+$/.test(value)) return 'Remove spaces, dashes and brackets: +254711XXXYYY.';
+	// Spaces, dashes and brackets are ignored already: what is left wrong is the number of digits.
+	if (/^\+\d+$/.test(digits)) {
+		return `"${digits}" has ${digits.length - 1} digits after the "+": an international number has 7 to 15 (country code and number), e.g. +254711XXXYYY.`;
+	}
 	return 'A phone number holds only a "+", the country code and the number, e.g. +254711XXXYYY.';
 }
 
