@@ -98,6 +98,13 @@ export class AfricasTalkingTrigger implements INodeType {
 		if ('reason' in read) return refuse(400, read.reason);
 		const { output } = read;
 		const started = (json: IDataObject): IWebhookResponseData => ({ noWebhookResponse: true, workflowData: [[{ json }]] });
+		// An answer the trigger gives itself is handed to n8n rather than sent: n8n 2.x sends it
+		// only once it has stored the execution, so a callback n8n cannot store (SQLite busy in a
+		// burst) gets an error and AT sends it again, instead of an OK for an event that is lost.
+		const answeredByN8n = (json: IDataObject, body: string, type: string): IWebhookResponseData => {
+			res.type(type);
+			return { webhookResponse: body, workflowData: [[{ json }]] };
+		};
 
 		const spec: EventSpec = EVENTS[event];
 		const setting = answerSetting(spec.answer);
@@ -106,23 +113,24 @@ export class AfricasTalkingTrigger implements INodeType {
 		if (spec.answer === 'voiceXml') {
 			// AT ignores the answer to a call's final request: answer at once, still run the workflow.
 			if (!output.isActive) {
+				if (triggerAnswers) return answeredByN8n(output, '', 'text/plain');
 				reply(200, '');
 				return started(output);
 			}
 			if (triggerAnswers) {
+				let answer: string;
 				try {
-					reply(200, fixedVoiceAnswer(answerSettings.call(this)), 'application/xml');
+					answer = fixedVoiceAnswer(answerSettings.call(this));
 				} catch (error) {
 					// A misconfigured answer must not reach AT as broken XML; nothing runs until it is fixed.
 					return refuse(500, `The trigger's voice answer is not valid: ${error instanceof VoiceXmlError ? error.message : 'unexpected error'}`);
 				}
-				return started(output);
+				return answeredByN8n(output, answer, 'application/xml');
 			}
 		}
 		if (spec.answer === 'validation' && triggerAnswers) {
 			const status = ruleValidation(answerSettings.call(this), output);
-			reply(200, JSON.stringify({ status }), 'application/json');
-			return started({ ...output, answer: status });
+			return answeredByN8n({ ...output, answer: status }, JSON.stringify({ status }), 'application/json');
 		}
 		if (spec.answer !== 'ok') {
 			// Without a node to answer, n8n would send AT an empty 200: the caller would hear
@@ -135,7 +143,6 @@ export class AfricasTalkingTrigger implements INodeType {
 			return { workflowData: [[{ json: output }]] };
 		}
 
-		reply(200, 'OK');
-		return started(output);
+		return answeredByN8n(output, 'OK', 'text/plain');
 	}
 }

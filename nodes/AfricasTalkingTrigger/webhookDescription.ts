@@ -52,6 +52,12 @@ export const DYNAMIC_FIELDS = {
 		template: `={{ (${answeredByWorkflow}) ? (($parameter["respondUsing"] === "respondToWebhook" || ${sentByNode}) ? "responseNode" : "lastNode") : "onReceived" }}`,
 		resolve: (parameters: IDataObject) => (isAnsweredByWorkflow(parameters) ? (isAnsweredByNode(parameters) ? 'responseNode' : 'lastNode') : 'onReceived'),
 	},
+	// n8n sends the trigger's own answer (its webhookResponse) in on-received mode only when
+	// responseData is empty; the workflow's answer is the last node's first item.
+	responseData: {
+		template: `={{ (${answeredByWorkflow}) ? "firstEntryJson" : "" }}`,
+		resolve: (parameters: IDataObject) => (isAnsweredByWorkflow(parameters) ? 'firstEntryJson' : ''),
+	},
 	responseContentType: {
 		template: `={{ (${JSON.stringify(contentTypes)})[$parameter["event"]] }}`,
 		resolve: (parameters: IDataObject) => (Object.prototype.hasOwnProperty.call(contentTypes, String(parameters.event)) ? contentTypes[String(parameters.event)] : undefined),
@@ -71,7 +77,7 @@ export const triggerWebhooks: IWebhookDescription[] = [
 		httpMethod: 'POST',
 		path: 'webhook',
 		responseMode: DYNAMIC_FIELDS.responseMode.template,
-		responseData: 'firstEntryJson',
+		responseData: DYNAMIC_FIELDS.responseData.template,
 		responsePropertyName: 'response',
 		responseContentType: DYNAMIC_FIELDS.responseContentType.template,
 		[WEBHOOK_RESOLVERS]: DYNAMIC_FIELDS,

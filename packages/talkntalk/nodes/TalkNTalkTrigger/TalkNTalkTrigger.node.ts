@@ -41,7 +41,8 @@ export class TalkNTalkTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'talkNTalkWebhookApi', required: false, testedBy: 'signingSecretTest' }],
 		webhooks: [
-			{ name: 'default', httpMethod: 'POST', path: 'webhook', responseMode: 'onReceived' },
+			// responseData empty: n8n then sends the trigger's webhookResponse for an accepted event.
+			{ name: 'default', httpMethod: 'POST', path: 'webhook', responseMode: 'onReceived', responseData: '' },
 			// Only to tell a mistaken request (a browser, a wrong setting) what is wrong.
 			{ name: 'setup', httpMethod: 'GET', path: 'webhook', responseMode: 'onReceived' },
 			{ name: 'setup', httpMethod: 'PUT', path: 'webhook', responseMode: 'onReceived' },
@@ -94,10 +95,10 @@ export class TalkNTalkTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const req = this.getRequestObject();
 		const res = this.getResponseObject();
-		// Every answer is given here; only an accepted event starts an execution.
-		const answer = (status: number, body: IDataObject, workflowData?: IWebhookResponseData['workflowData']): IWebhookResponseData => {
+		// Refusals and ignored events are answered here and start nothing.
+		const answer = (status: number, body: IDataObject): IWebhookResponseData => {
 			res.status(status).json(body);
-			return { noWebhookResponse: true, ...(workflowData ? { workflowData } : {}) };
+			return { noWebhookResponse: true };
 		};
 		if (this.getWebhookName() !== 'default') return answer(400, { error: 'TalkNTalk posts webhooks with POST' });
 
@@ -114,7 +115,9 @@ export class TalkNTalkTrigger implements INodeType {
 		const events = this.getNodeParameter('events', []) as EventName[];
 		// Acknowledged, so that TalkNTalk does not retry an event this workflow does not want.
 		if (!events.includes(parsed.event)) return answer(200, { received: true, ignored: `${parsed.event} is not selected in this trigger` });
-		return answer(200, { received: true }, [[{ json: parsed.output }]]);
+		// n8n 2.x sends this only once it has stored the execution: an event it cannot store (SQLite
+		// busy in a burst) gets an error, and TalkNTalk sends it again instead of it being lost.
+		return { webhookResponse: { received: true }, workflowData: [[{ json: parsed.output }]] };
 	}
 }
 
