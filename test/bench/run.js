@@ -321,13 +321,9 @@ async function runBurst(scenario) {
 	}
 }
 
-/**
- * The n8n settings a scenario runs with: n8n's defaults unless BENCH_ENV (JSON; BURST_ENV, its
- * earlier name, too) sets some, e.g. '{"N8N_EXPRESSION_ENGINE":"legacy"}'.
- */
+/** The n8n settings a scenario runs with: n8n's defaults unless BENCH_ENV (JSON) sets some, e.g. '{"N8N_EXPRESSION_ENGINE":"legacy"}'. */
 function benchSettings() {
-	const json = process.env.BENCH_ENV || process.env.BURST_ENV;
-	return json ? JSON.parse(json) : {};
+	return process.env.BENCH_ENV ? JSON.parse(process.env.BENCH_ENV) : {};
 }
 
 /** Executions of the workflow stored so far, once the count stops growing (or reaches `expected`). */

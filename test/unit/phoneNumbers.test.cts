@@ -19,6 +19,8 @@ describe('parsePhoneNumbers', () => {
 		// Spaces and dashes are ignored, so the advice is about the digits, never "remove spaces".
 		['+254 711-000', /"\+254" has 3 digits after the "\+": an international number has 7 to 15/],
 		['+2547110-00001-2345678', /"\+2547110000012345678" has 19 digits/],
+		// Enough digits, but a country code never starts with 0: the count is not the problem.
+		['+0711000001', /^(?![\s\S]*has \d+ digits)[\s\S]*country code never starts with 0: \+254711000001 for 0711000001/],
 		['+2547110abc', /only a "\+", the country code/],
 	])('rejects %s with a hint', (value, hint) => {
 		let error: NodeOperationError | undefined;

@@ -10,6 +10,9 @@ function formatHint(value: string): string {
 		return 'This looks like a local number: replace the leading 0 with the country code, e.g. 0711XXXYYY → +254711XXXYYY.';
 	}
 	if (/^[1-9]\d{6,14}$/.test(digits)) return `Add the leading "+": +${digits}.`;
+	if (/^\+0\d+$/.test(digits)) {
+		return `The country code never starts with 0: +254${digits.slice(2)} for ${digits.slice(1)} in Kenya (your country's code in place of 254).`;
+	}
 	// Spaces, dashes and brackets are ignored already: what is left wrong is the number of digits.
 	if (/^\+\d+$/.test(digits)) {
 		return `"${digits}" has ${digits.length - 1} digits after the "+": an international number has 7 to 15 (country code and number), e.g. +254711XXXYYY.`;
