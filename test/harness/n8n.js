@@ -289,23 +289,30 @@ class N8n {
 	/**
 	 * The execution list entries (no run data) of a workflow, or of all workflows, newest first:
 	 * every page of n8n's REST list (n8n 2.41 refuses pages of more than 100 and pages with a
-	 * cursor it gives as `nextCursor`; older n8n pages with `lastId`).
+	 * cursor it gives as `nextCursor`; older n8n pages by id). Older n8n orders a page by id only
+	 * when it is given both `firstId` and `lastId`; given `lastId` alone it orders by start time,
+	 * so paging by the smallest id seen skipped executions started out of id order.
 	 */
 	async executionList(workflowId) {
 		const filter = workflowId === undefined ? '' : `&filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`;
-		const all = [];
-		let next = '';
-		for (;;) {
-			const page = await this.rest('GET', `/executions?limit=100${filter}${next}`);
-			const results = (page.results || page).filter((e) => !all.some((known) => known.id === e.id));
-			all.push(...results);
-			if (page.nextCursor !== undefined) {
-				if (!page.nextCursor || !results.length) return all;
-				next = `&cursor=${encodeURIComponent(page.nextCursor)}`;
-			} else {
-				if (results.length < 100) return all;
-				next = `&lastId=${Math.min(...results.map((e) => Number(e.id)))}`;
+		const list = (range) => this.rest('GET', `/executions?limit=100${filter}${range}`);
+		const first = await list('');
+		if (first.nextCursor !== undefined) {
+			const all = [...first.results];
+			for (let page = first; page.nextCursor && page.results.length; ) {
+				page = await list(`&cursor=${encodeURIComponent(page.nextCursor)}`);
+				all.push(...page.results.filter((e) => !all.some((known) => known.id === e.id)));
 			}
+			return all;
+		}
+		const all = [];
+		// Ids are 32-bit integers in Postgres: a larger bound is refused there.
+		for (let below = 2147483647; ; ) {
+			const page = await list(`&firstId=0&lastId=${below}`);
+			const results = page.results || page;
+			all.push(...results);
+			if (results.length < 100) return all;
+			below = Math.min(...results.map((e) => Number(e.id)));
 		}
 	}
 
