@@ -111,7 +111,7 @@ export class AfricasTalkingTrigger implements INodeType {
 		const triggerAnswers = setting !== undefined && this.getNodeParameter(setting) !== 'workflow';
 
 		if (spec.answer === 'voiceXml') {
-			// AT ignores the answer to a call's final request: answer at once, still run the workflow.
+			// AT ignores the answer to a call's final request: answer it empty, still run the workflow.
 			if (!output.isActive) {
 				if (triggerAnswers) return answeredByN8n(output, '', 'text/plain');
 				reply(200, '');

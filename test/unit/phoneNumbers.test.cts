@@ -21,6 +21,9 @@ describe('parsePhoneNumbers', () => {
 		['+2547110-00001-2345678', /"\+2547110000012345678" has 19 digits/],
 		// Enough digits, but a country code never starts with 0: the count is not the problem.
 		['+0711000001', /^(?![\s\S]*has \d+ digits)[\s\S]*country code never starts with 0: \+254711000001 for 0711000001/],
+		// 00 is the international dialling prefix that the "+" stands for: never a country code of 0.
+		['00254711000001', /^(?![\s\S]*country code never starts)[\s\S]*Replace the leading "00" \(the international dialling prefix\) with "\+": \+254711000001\./],
+		['+00254711000001', /^(?![\s\S]*\+2540)[\s\S]*Replace the leading "00" \(the international dialling prefix\) with "\+": \+254711000001\./],
 		['+2547110abc', /only a "\+", the country code/],
 	])('rejects %s with a hint', (value, hint) => {
 		let error: NodeOperationError | undefined;

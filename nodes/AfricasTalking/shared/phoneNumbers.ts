@@ -6,6 +6,8 @@ const E164 = /^\+[1-9]\d{6,14}$/;
 
 function formatHint(value: string): string {
 	const digits = compactPhone(value);
+	const dialled = /^\+?00([1-9]\d{6,14})$/.exec(digits);
+	if (dialled) return `Replace the leading "00" (the international dialling prefix) with "+": +${dialled[1]}.`;
 	if (/^0\d{8,10}$/.test(digits)) {
 		return 'This looks like a local number: replace the leading 0 with the country code, e.g. 0711XXXYYY → +254711XXXYYY.';
 	}
