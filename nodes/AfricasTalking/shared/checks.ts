@@ -4,8 +4,7 @@ import type { PreSend } from './routing';
 import { currencyCode, httpsUrl, positiveAmount, requireCount } from './validation';
 import { isEmpty } from '../../common/values';
 import { refusingLocally } from '../../common/messageChecks';
-
-export const PROVIDER = "Africa's Talking";
+import { PROVIDER } from '../../AfricasTalkingCommon/environment';
 
 type Check = 'phone' | 'phoneList' | 'amount' | 'currency' | 'httpsUrl';
 type Normalize = (node: INode, value: unknown, field: string, itemIndex: number) => unknown;

@@ -3,7 +3,7 @@ import { declarativeRouting, type Pagination, type PostReceive, type PreSend } f
 import { throwOnHttpError } from './errors';
 import { CONTENT_TYPE, prepareRequest, type Encoding } from './request';
 import { refusingLocally } from '../../common/messageChecks';
-import { PROVIDER } from './checks';
+import { PROVIDER } from '../../AfricasTalkingCommon/environment';
 
 export type { PostReceive, PreSend } from '../../common/routing';
 

@@ -11,7 +11,7 @@ import { sendMessageList } from '../../../common/messageList';
 import { DEFAULT_MAX_PARTS, maxPartsOf } from '../../../common/messageChecks';
 import { smsOutcome } from './smsResponse';
 import { checkedPhoneNumber } from '../../shared/phoneNumbers';
-import { PROVIDER } from '../../shared/checks';
+import { PROVIDER } from '../../../AfricasTalkingCommon/environment';
 import { throwIfEntriesFailed, throwIfSummaryFailed } from '../../shared/responses';
 
 

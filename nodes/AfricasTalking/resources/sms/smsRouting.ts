@@ -1,7 +1,7 @@
 import type { INodePropertyRouting } from 'n8n-workflow';
 import { refusingLocally } from '../../../common/messageChecks';
 import type { Pagination } from '../../../common/routing';
-import { PROVIDER } from '../../shared/checks';
+import { PROVIDER } from '../../../AfricasTalkingCommon/environment';
 import { operationRouting } from '../../shared/routing';
 import { sendSmsInChunks } from './smsCampaign';
 import { smsRecipientsToItems } from './smsResponse';
