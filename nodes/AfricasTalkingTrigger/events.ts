@@ -3,6 +3,7 @@ import { MAX_BODY_DEPTH, isScalar, nestedDeeperThan, scalarFieldsView, unexpecte
 import type { AnswerKind } from './answers';
 import { DELIVERY_STATUS, describe, FAILURE_REASONS, HANGUP_CAUSES, NETWORKS } from './codes';
 import { simSwapResult } from './simSwap';
+import { ussdSteps } from '../AfricasTalkingCommon/ussd';
 
 type Body = IDataObject;
 type ContentType = 'form' | 'json';
@@ -152,10 +153,10 @@ export const EVENTS = {
 		present: ['text'],
 		normalize: (b) => {
 			const input = text(b.text) ?? '';
-			const inputs = input === '' ? [] : input.split('*');
+			const { inputs, lastInput, level } = ussdSteps(input);
 			return {
 				sessionId: text(b.sessionId), serviceCode: text(b.serviceCode), phoneNumber: text(b.phoneNumber), ...network(b),
-				text: input, inputs, lastInput: inputs.length ? inputs[inputs.length - 1] : '', level: inputs.length,
+				text: input, inputs, lastInput, level,
 			};
 		},
 		dedupeKey: (b) => `ussd:${String(b.sessionId)}:${String(b.text ?? '')}`,

@@ -1,8 +1,8 @@
 import { NodeOperationError, type IDataObject, type IExecuteSingleFunctions, type IHttpRequestOptions, type IN8nHttpFullResponse, type INodeExecutionData, type INode, type INodeProperties, type INodePropertyRouting } from 'n8n-workflow';
 import { refusingLocally } from '../../common/messageChecks';
 import { AT_BASE_URL, CREDENTIAL_NAME, PROVIDER } from '../../AfricasTalkingCommon/environment';
+import { checkedPhoneNumber } from '../../AfricasTalkingCommon/phoneNumbers';
 import { throwApiError } from './errors';
-import { checkedPhoneNumber } from './phoneNumbers';
 import { httpsUrl } from './validation';
 import { bodyToItem } from './responses';
 import { operationRouting, type PostReceive, type PreSend } from './routing';

@@ -3,13 +3,14 @@ import { pageNumberPagination } from '../../shared/pagination';
 import { talkNTalkRouting } from '../../shared/routing';
 import { filtersCollection, returnAllAndLimit } from '../../../common/fields';
 import { compactPhone } from '../../../common/phoneList';
+import { asKenyanMobile } from '../../shared/mobile';
 
 /** The mobile filter matches part of the number as TalkNTalk stores it (2547…): a full local or "+" number is rewritten to that form. */
 async function mobileFilter(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const qs = (options.qs ?? {}) as IDataObject;
 	if (typeof qs.mobile === 'string') {
 		const digits = compactPhone(qs.mobile).replace(/^\+/, '');
-		qs.mobile = /^0[17]\d{8}$/.test(digits) ? `254${digits.slice(1)}` : digits;
+		qs.mobile = asKenyanMobile(digits) ?? digits;
 	}
 	options.qs = qs;
 	return options;
