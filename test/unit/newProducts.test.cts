@@ -131,7 +131,7 @@ describe('WhatsApp message bodies', () => {
 
 	it('refuses a sandbox credential before anything is sent, and a bad number naming field and item', async () => {
 		await expect(request(waSendMessage, { waNumber: '+254711082000', phoneNumber: '+254711000001', whatsAppMessageType: 'text', message: 'Hi' }, SANDBOX_CREDENTIALS)).rejects.toThrow(
-			"Africa's Talking has no sandbox for WhatsApp: nothing was sent (item 2)",
+			"Africa's Talking has no sandbox for WhatsApp (item 2). Nothing was sent to Africa's Talking.",
 		);
 		await expect(request(waSendMessage, { waNumber: '+254711082000', phoneNumber: '254711000001', whatsAppMessageType: 'text', message: 'Hi' })).rejects.toThrow(
 			'Invalid phone number "254711000001" in "Phone Number" (item 2)',
@@ -210,7 +210,7 @@ describe('Chat', () => {
 		const sent = await request(updateConsent, { channel: 'WhatsApp', channelNumber: '+254711082000', customerNumber: '+254711000001', consentAction: 'optOut' });
 		expect([sent.url, sent.body]).toEqual(['/chat/consent', { username: 'liveapp', channelNumber: '+254711082000', channel: 'WhatsApp', customerNumber: '+254711000001', action: 'OptOut' }]);
 		await expect(request(updateConsent, { channel: 'WhatsApp', channelNumber: '+254711082000', customerNumber: '+254711000001', consentAction: 'optIn' }, SANDBOX_CREDENTIALS)).rejects.toThrow(
-			"Africa's Talking has no sandbox for Chat",
+			"Africa's Talking has no sandbox for Chat (item 2). Nothing was sent to Africa's Talking.",
 		);
 	});
 

@@ -1,6 +1,5 @@
 import { NodeOperationError, type IDataObject, type IExecuteSingleFunctions, type IHttpRequestOptions, type IN8nHttpFullResponse, type INodeExecutionData, type INode, type INodeProperties, type INodePropertyRouting } from 'n8n-workflow';
-import { refusingLocally } from '../../common/messageChecks';
-import { AT_BASE_URL, CREDENTIAL_NAME, PROVIDER } from '../../AfricasTalkingCommon/environment';
+import { AT_BASE_URL, CREDENTIAL_NAME } from '../../AfricasTalkingCommon/environment';
 import { checkedPhoneNumber } from '../../AfricasTalkingCommon/phoneNumbers';
 import { throwApiError } from './errors';
 import { httpsUrl } from './validation';
@@ -82,11 +81,11 @@ function refuserFor(context: IExecuteSingleFunctions): Refuse {
 type BodyBuilder = (parameter: (name: string) => unknown, refuse: Refuse) => IDataObject;
 
 function bodyFrom(build: BodyBuilder): PreSend {
-	return refusingLocally(PROVIDER, async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
 		const parameter = (name: string) => this.getNodeParameter(name, '');
 		options.body = { ...((options.body ?? {}) as IDataObject), ...build(parameter, refuserFor(this)) };
 		return options;
-	});
+	};
 }
 
 /** AT has no sandbox for WhatsApp or Chat: a sandbox credential is refused before any request. */
@@ -95,7 +94,7 @@ function liveOnly(product: string): PreSend {
 		const credentials = await this.getCredentials(CREDENTIAL_NAME);
 		if (credentials.environment === 'sandbox') {
 			const itemIndex = this.getItemIndex();
-			throw new NodeOperationError(this.getNode(), `Africa's Talking has no sandbox for ${product}: nothing was sent (item ${itemIndex + 1})`, {
+			throw new NodeOperationError(this.getNode(), `Africa's Talking has no sandbox for ${product} (item ${itemIndex + 1})`, {
 				itemIndex,
 				description: `${product} works only with a live app. Choose an Africa's Talking credential with Environment: Live (your app's username and live API key).`,
 			});

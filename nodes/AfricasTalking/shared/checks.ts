@@ -3,7 +3,7 @@ import { phoneListText } from './phoneNumbers';
 import type { PreSend } from './routing';
 import { currencyCode, httpsUrl, positiveAmount, requireCount } from './validation';
 import { isEmpty } from '../../common/values';
-import { refusingLocally } from '../../common/messageChecks';
+import { refusingLocally } from '../../common/refusals';
 import { PROVIDER } from '../../AfricasTalkingCommon/environment';
 import { checkedPhoneNumber } from '../../AfricasTalkingCommon/phoneNumbers';
 

@@ -5,7 +5,7 @@ import { kenyanMobile } from '../../shared/mobile';
 import { answerToItem } from '../../shared/responses';
 import { talkNTalkRouting } from '../../shared/routing';
 import { messageField, senderIdField } from './smsFields';
-import { refusingLocally } from '../../../common/messageChecks';
+import { refusingLocally } from '../../../common/refusals';
 import { optionsCollection } from '../../../common/fields';
 import { PROVIDER } from '../../../TalkNTalkCommon/environment';
 

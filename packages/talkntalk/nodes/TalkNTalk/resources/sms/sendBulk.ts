@@ -5,7 +5,7 @@ import { BULK_CAMPAIGN, sendInTalkNTalkChunks } from './smsCampaign';
 import { kenyanMobiles } from '../../shared/mobile';
 import { talkNTalkRouting } from '../../shared/routing';
 import { messageField, senderIdField } from './smsFields';
-import { refusingLocally } from '../../../common/messageChecks';
+import { refusingLocally } from '../../../common/refusals';
 import { optionsCollection } from '../../../common/fields';
 import { PROVIDER } from '../../../TalkNTalkCommon/environment';
 

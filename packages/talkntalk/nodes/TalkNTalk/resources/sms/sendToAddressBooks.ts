@@ -2,7 +2,7 @@ import { NodeOperationError, updateDisplayOptions, type IDataObject, type IExecu
 import { answerToItem } from '../../shared/responses';
 import { talkNTalkRouting } from '../../shared/routing';
 import { messageField, senderIdField } from './smsFields';
-import { refusingLocally } from '../../../common/messageChecks';
+import { refusingLocally } from '../../../common/refusals';
 import { PROVIDER } from '../../../TalkNTalkCommon/environment';
 
 /**
