@@ -15,7 +15,7 @@ export class AfricasTalkingApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/africastalking.svg', dark: 'file:../icons/africastalking.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-africastalking/n8n-nodes-africastalking#credentials';
+	documentationUrl = 'https://github.com/n8n-nodes-africastalking/n8n-nodes-africastalking/blob/main/docs/credentials.md';
 
 	properties: INodeProperties[] = [
 		{
