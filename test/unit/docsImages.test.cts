@@ -1,0 +1,45 @@
+// The docs' pictures exist in this repository and stay small (scripts/docs-images.js): checked on a
+// planted set of pages first, so that the check on the real docs can fail.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { imageProblems, imageTargets, MAX_IMAGE_BYTES } = require('../../scripts/docs-images.js');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const RAW = 'https://raw.githubusercontent.com/n8n-nodes-africastalking/n8n-nodes-africastalking/main';
+
+describe('the pictures of the docs', () => {
+	it('finds Markdown and HTML images, with or without a title', () => {
+		expect(imageTargets('![a](images/a.png) text ![b](<images/b c.png>) ![c](images/c.png "C") <img alt="d" src="images/d.png">')).toEqual([
+			'images/a.png', 'images/b c.png', 'images/c.png', 'images/d.png',
+		]);
+	});
+
+	it('reports a missing picture, one too large, one outside the repository, and accepts a small one, relative or absolute', () => {
+		const root = fs.mkdtempSync(path.join(os.tmpdir(), 'docs-images-'));
+		try {
+			fs.mkdirSync(path.join(root, 'docs', 'images'), { recursive: true });
+			fs.writeFileSync(path.join(root, 'docs', 'images', 'small.png'), Buffer.alloc(1000));
+			fs.writeFileSync(path.join(root, 'docs', 'images', 'large.png'), Buffer.alloc(MAX_IMAGE_BYTES + 1));
+			fs.writeFileSync(path.join(root, 'README.md'), `![ok](${RAW}/docs/images/small.png)\n![gone](${RAW}/docs/images/gone.png)\n![far](https://example.com/x.png)\n`);
+			fs.writeFileSync(path.join(root, 'docs', 'page.md'), '![ok](images/small.png)\n![big](images/large.png)\n');
+			expect(imageProblems(root)).toEqual([
+				expect.stringMatching(/^README\.md: .*gone\.png does not exist/),
+				expect.stringMatching(/^README\.md: https:\/\/example\.com\/x\.png is not a file of this repository/),
+				expect.stringMatching(/^docs\/page\.md: docs\/images\/large\.png is 151 KB, more than 150 KB/),
+			]);
+		} finally {
+			fs.rmSync(root, { recursive: true, force: true });
+		}
+	});
+
+	it('every picture the READMEs, CONTRIBUTING and docs/ show exists and is at most 150 KB', () => {
+		expect(imageProblems(ROOT)).toEqual([]);
+	});
+
+	it('shows the screenshots npm run docs:screenshots takes', () => {
+		const shown = fs.readdirSync(path.join(ROOT, 'docs', 'images')).filter((file) => file.endsWith('.png'));
+		expect(shown.sort()).toEqual(['campaign-summary.png', 'menu-builder.png', 'sms-send.png', 'trigger-events.png', 'ussd-session.png']);
+	});
+});
