@@ -1,7 +1,7 @@
 'use strict';
 // What `npm run lint:docs` checks besides the links remark-validate-links resolves: the READMEs'
 // size, that every docs page is reachable from its package's README, that every screenshot the
-// docs show exists, and that every recipe the docs link exists and is imported by an end-to-end
+// docs show is a small file of this repository, and that every recipe the docs link exists and is imported by an end-to-end
 // test. Pure functions of file texts, so that test/unit/docsChecks.test.cts can plant a fault in
 // each and see it reported.
 const fs = require('node:fs');
@@ -11,6 +11,7 @@ const { ROOT } = require('./packages');
 // npm shows the README as the package's page and n8n's "Docs" links open it: a front page, with
 // depth in docs/ (CONTRIBUTING.md for contributors).
 const README_MAX_BYTES = 20 * 1024;
+const IMAGE_MAX_BYTES = 150 * 1024;
 const REPOSITORY_URL = 'https://github.com/n8n-nodes-africastalking/n8n-nodes-africastalking';
 const READMES = ['README.md', 'packages/talkntalk/README.md'];
 const DOCS_DIRS = ['docs', 'packages/talkntalk/docs'];
@@ -31,6 +32,8 @@ function linkTargets(markdown) {
 	const withoutCode = markdown.replace(/```[\s\S]*?```/g, '').replace(/`[^`\n]*`/g, '``');
 	const targets = [];
 	for (const match of withoutCode.matchAll(/(!?)\[[^\]]*\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)) targets.push({ image: match[1] === '!', url: match[2] });
+	for (const match of withoutCode.matchAll(/!\[[^\]]*\]\(\s*<([^>]+)>(?:\s+"[^"]*")?\s*\)/g)) targets.push({ image: true, url: match[1] });
+	for (const match of withoutCode.matchAll(/<img\b[^>]*\bsrc=["']([^"']+)["']/gi)) targets.push({ image: true, url: match[1] });
 	for (const match of withoutCode.matchAll(/^\s*\[[^\]]+\]:\s*(\S+)/gm)) targets.push({ image: false, url: match[1] });
 	return targets;
 }
@@ -74,13 +77,24 @@ function unreachablePages(texts, readmes = READMES) {
 		.map((file) => `${file} is linked from no README (directly or through other pages): nobody finds it`);
 }
 
-/** Images the docs show that do not exist. `exists(path)` tells whether a repository path exists. */
-function missingImages(texts, exists) {
+/**
+ * What is wrong with the pictures the docs show: each must be a file of this repository
+ * (docs/images/, taken by `npm run docs:screenshots`) and small, since npm's page and GitHub load
+ * every one with the page. `exists(path)` and `sizeOf(path)` read a repository path.
+ */
+function imageProblems(texts, exists, sizeOf) {
 	const problems = [];
 	for (const [file, text] of Object.entries(texts)) {
 		for (const { image, url } of linkTargets(text)) {
-			const target = image ? repositoryPath(url, file) : undefined;
-			if (target && !exists(target)) problems.push(`${file}: image ${url} does not exist (${target})`);
+			if (!image) continue;
+			const target = repositoryPath(url, file);
+			if (!target) {
+				problems.push(`${file}: ${url} is not a file of this repository (put the picture in docs/images/)`);
+			} else if (!exists(target)) {
+				problems.push(`${file}: image ${url} does not exist (${target}; npm run docs:screenshots takes the pictures)`);
+			} else if (sizeOf(target) > IMAGE_MAX_BYTES) {
+				problems.push(`${file}: ${target} is ${Math.ceil(sizeOf(target) / 1024)} KB, more than ${IMAGE_MAX_BYTES / 1024} KB (crop it or shrink it with pngquant)`);
+			}
 		}
 	}
 	return problems;
@@ -123,11 +137,11 @@ function docsProblems(root = ROOT) {
 	return {
 		size: readmeSizeProblems(sizes),
 		reachable: unreachablePages(texts),
-		images: missingImages(texts, exists),
+		images: imageProblems(texts, exists, (file) => fs.statSync(path.join(root, file)).size),
 		recipes: recipeProblems(texts, e2eTests, exists),
 	};
 }
 
 module.exports = {
-	README_MAX_BYTES, REPOSITORY_URL, docFiles, linkTargets, repositoryPath, readmeSizeProblems, unreachablePages, missingImages, recipeProblems, docsProblems,
+	README_MAX_BYTES, IMAGE_MAX_BYTES, REPOSITORY_URL, docFiles, linkTargets, repositoryPath, readmeSizeProblems, unreachablePages, imageProblems, recipeProblems, docsProblems,
 };

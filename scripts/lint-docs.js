@@ -57,7 +57,7 @@ function main() {
 		failed = true;
 	}
 	const problems = docsProblems();
-	const labels = { size: 'README size', reachable: 'docs pages reachable from a README', images: 'screenshots present', recipes: 'linked recipes exist and are run by a test' };
+	const labels = { size: 'README size', reachable: 'docs pages reachable from a README', images: 'screenshots present and small', recipes: 'linked recipes exist and are run by a test' };
 	for (const [check, found] of Object.entries(problems)) {
 		for (const problem of found) console.error(`  ${problem}`);
 		console.log(`${labels[check]}: ${found.length === 0 ? 'ok' : `${found.length} problems`}`);

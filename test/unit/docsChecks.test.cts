@@ -7,7 +7,7 @@ const docs = require('../../scripts/docs.js') as {
 	repositoryPath: (url: string, fromFile: string) => string | undefined;
 	readmeSizeProblems: (sizes: Record<string, number>, limit?: number) => string[];
 	unreachablePages: (texts: Record<string, string>, readmes?: string[]) => string[];
-	missingImages: (texts: Record<string, string>, exists: (file: string) => boolean) => string[];
+	imageProblems: (texts: Record<string, string>, exists: (file: string) => boolean, sizeOf: (file: string) => number) => string[];
 	recipeProblems: (texts: Record<string, string>, e2eTests: Record<string, string>, exists: (file: string) => boolean) => string[];
 	docsProblems: () => Record<'size' | 'reachable' | 'images' | 'recipes', string[]>;
 };
@@ -63,7 +63,7 @@ describe('screenshots shown exist', () => {
 			'README.md': '![x](https://raw.githubusercontent.com/n8n-nodes-africastalking/n8n-nodes-africastalking/main/docs/images/gone.png)',
 			'docs/trigger.md': '![y](images/there.png) ![z](images/missing.png)',
 		};
-		const problems = docs.missingImages(texts, (file) => file === 'docs/images/there.png');
+		const problems = docs.imageProblems(texts, (file) => file === 'docs/images/there.png', () => 1000);
 		expect(problems).toHaveLength(2);
 		expect(problems[0]).toContain('docs/images/gone.png');
 		expect(problems[1]).toContain('docs/images/missing.png');
