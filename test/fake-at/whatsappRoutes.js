@@ -1,59 +1,68 @@
 'use strict';
-// WhatsApp, as africastalking-api.md §7 and AT's Python SDK (Whatsapp.py and its tests) describe it.
-// What the SDK rejects before sending, this fake rejects on the wire; what AT's answers look like
-// beyond the SDK's tests is inferred (README: "What is inferred").
+// WhatsApp, as AT's official Node SDK 0.8.3 sends it (lib/whatsapp.js; africastalking-api.md §7):
+// a body AT's SDK refuses, this fake refuses with the SDK's own joi message (asked of the SDK
+// itself, test/fake-at/sdkSchema.js). What AT's answers look like is inferred (README: "What is
+// inferred"), as is one acceptance: a template message without headerValue (see templateMessage).
 const { badJson, isE164, json } = require('./wire');
-const { MEDIA_TYPES, isText, liveOnly, refused } = require('./chatHost');
+const { liveOnly, refused } = require('./chatHost');
+const { sdkRefusal } = require('./sdkSchema');
 
-const HEADER_TYPES = ['MEDIA', 'TEXT', 'LOCATION'];
-const BUTTON_TYPES = ['PHONE_NUMBER', 'URL', 'QUICK_REPLY'];
-/** Templates approved for the fake's WhatsApp number; any other name is unknown to AT. */
-const APPROVED_TEMPLATES = ['order_update', 'payment_receipt'];
+/** Templates approved for the fake's WhatsApp number, by ID, with the number of body variables each has. */
+const APPROVED_TEMPLATES = new Map([
+	['tmpl_order_update', 2],
+	['tmpl_payment_receipt', 1],
+]);
+/** A stand-in header value: AT's SDK requires one, the node leaves it out when the template has no header variable. */
+const HEADER_VALUE_STAND_IN = 'header';
 
-/** WhatsApp's message body, as Whatsapp.py's schema checks it. */
-function checkWhatsAppBody(body) {
-	if (!body || typeof body !== 'object' || Array.isArray(body)) throw badJson('body must be an object');
-	const { message, mediaType, url, caption } = body;
-	if (mediaType !== undefined && !MEDIA_TYPES.includes(mediaType)) throw badJson(`Invalid media type ${mediaType}`);
-	if (url !== undefined && mediaType === undefined) throw badJson('mediaType required for url key');
-	if (mediaType !== undefined && !isText(url)) throw badJson('url required for mediaType');
-	if (caption !== undefined && url === undefined) throw badJson('url required for caption key');
-	if (message !== undefined && mediaType !== undefined) throw badJson('mediaType cannot be used with message key');
-	if (message !== undefined && !isText(message)) throw badJson('message must not be empty');
-	for (const key of ['body', 'header', 'footer']) {
-		if (body[key] !== undefined && !(body[key] && isText(body[key].text))) throw badJson(`${key}.text is required`);
-	}
-	if (message === undefined && mediaType === undefined && body.body === undefined) throw badJson('body holds no message, media or interactive body');
+async function checkedBySdk(method, body) {
+	const refusal = await sdkRefusal(method, body);
+	if (refusal) throw badJson(refusal);
 }
 
-function whatsAppMessage({ fake, env, body }) {
+const isTemplateMessage = (body) => body && typeof body === 'object' && 'templateId' in body;
+
+/**
+ * A template message: AT's SDK requires a non-empty headerValue even for a template without a
+ * header variable, which WhatsApp would refuse; the node leaves it out then, and this fake, like
+ * (we infer) AT, takes the message without it. Anything else the SDK refuses is refused.
+ */
+function templateMessage(fake, body) {
+	const variables = APPROVED_TEMPLATES.get(body.body.templateId);
+	if (variables === undefined) return refused(404, `Template ${body.body.templateId} is not an approved template of ${body.waNumber}`);
+	if (body.body.bodyValues.length !== variables) return refused(400, `Template ${body.body.templateId} takes ${variables} body values, got ${body.body.bodyValues.length}`);
+	fake.accept('whatsappTemplate', body.phoneNumber, body.body.templateId);
+	return json(200, { messageId: fake.id('ATXid_'), phoneNumber: body.phoneNumber, status: 'SENT' });
+}
+
+async function whatsAppMessage({ fake, env, body }) {
 	liveOnly(env);
 	if (!isE164(body.waNumber)) throw badJson(`Invalid whatsapp number: ${body.waNumber}`);
-	if (!isE164(body.phoneNumber)) throw badJson(`Invalid phone number: ${body.phoneNumber}`);
-	checkWhatsAppBody(body.body);
+	const { username: _username, ...payload } = body;
+	const template = isTemplateMessage(payload.body);
+	await checkedBySdk('sendMessage', template && payload.body.headerValue === undefined ? { ...payload, body: { ...payload.body, headerValue: HEADER_VALUE_STAND_IN } } : payload);
+	if (template) return templateMessage(fake, body);
 	fake.accept('whatsapp', body.phoneNumber);
 	return json(200, { messageId: fake.id('ATXid_'), phoneNumber: body.phoneNumber, status: 'SENT' });
 }
 
-function whatsAppTemplate({ fake, env, body }) {
+/** Submits a template for WhatsApp's review: nothing reaches a customer; a taken name is refused. */
+async function createTemplate({ fake, env, body }) {
 	liveOnly(env);
 	if (!isE164(body.waNumber)) throw badJson(`Invalid whatsapp number: ${body.waNumber}`);
-	const c = body.components;
-	if (!c || typeof c !== 'object' || !c.body || !isText(c.body.text) || !c.body.example || !Array.isArray(c.body.example.body_text)) {
-		throw badJson('components.body needs type, text and example.body_text');
-	}
-	if (c.header && !HEADER_TYPES.includes(c.header.type)) throw badJson(`Invalid header type ${c.header.type}`);
-	if (c.buttons && !BUTTON_TYPES.includes(c.buttons.type)) throw badJson(`Invalid button type ${c.buttons.type}`);
-	if (!APPROVED_TEMPLATES.includes(body.name)) return refused(404, `Template ${body.name} not found for ${body.waNumber}`);
+	const { username: _username, ...payload } = body;
+	await checkedBySdk('createTemplate', payload);
+	if (fake.templateNames.has(body.name)) return refused(409, `A template named ${body.name} already exists for ${body.waNumber}`);
+	fake.templateNames.add(body.name);
 	fake.accept('template', body.waNumber, body.name);
-	return json(200, { statusCode: 200, status: 'Success', description: `Template ${body.name} accepted`, name: body.name });
+	return json(200, { templateId: fake.id('ATTpl_'), templateStatus: 'PENDING' });
 }
 
 const WHATSAPP_ROUTES = [
 	{ host: 'chat', method: 'POST', path: '/whatsapp/message/send', body: 'json', required: ['username', 'waNumber', 'phoneNumber', 'body'], handle: whatsAppMessage },
 	{
 		host: 'chat', method: 'POST', path: '/whatsapp/template/send', body: 'json',
-		required: ['username', 'waNumber', 'name', 'language', 'category', 'components'], handle: whatsAppTemplate,
+		required: ['username', 'waNumber', 'name', 'language', 'category', 'components'], handle: createTemplate,
 	},
 ];
 
