@@ -18,6 +18,7 @@ const SIM_SWAP = {
 	name: 'Insights → Check SIM Swap',
 	parameters: { resource: 'insight', operation: 'checkSimSwap', phoneNumbers: '+254711000001\n+256772000002' },
 	request: { host: 'insights', path: '/v1/sim-swap', body: { phoneNumbers: ['+254711000001', '+256772000002'] } },
+	sdk: (sdk) => sdk.INSIGHTS.checkSimSwapState(['+254711000001', '+256772000002']),
 	output: (items) => expect(items).toEqual([
 		{ phoneNumber: '+254711000001', requestId: 'ATSwpid_00000001', status: 'Queued', cost: 5, currencyCode: 'KES', carrierName: 'Safaricom', countryCode: 'KE', networkCode: '63902', numberType: 'Mobile', transactionId: 'ATTxid_00000003' },
 		{ phoneNumber: '+256772000002', requestId: 'ATSwpid_00000002', status: 'Queued', cost: 5, currencyCode: 'KES', carrierName: 'MTN Uganda', countryCode: 'UG', networkCode: '64110', numberType: 'Mobile', transactionId: 'ATTxid_00000003' },

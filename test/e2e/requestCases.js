@@ -4,6 +4,7 @@
 const { uniquePath } = require('./stack');
 const { webhookWorkflow, AT_NODE_NAME } = require('../harness/workflows');
 const { nodeOutput, nodeError } = require('../harness/n8n');
+const { sdkRequest, headersThatMatter } = require('../harness/atSdk');
 
 const JSON_TYPE = 'application/json';
 /** A refusal's message starts with this text (a sentence may follow, e.g. that nothing was sent). */
@@ -32,16 +33,23 @@ function expectRequest(stack, received, expected, environment) {
 	expect(received.headers['idempotency-key']).toBeUndefined();
 }
 
+/** The request n8n sent equals, byte for byte, the one AT's Node SDK sends for `call(sdk)`. */
+async function expectSdkRequest(stack, received, call) {
+	const account = stack.fake.accounts.find((a) => a.environment === 'live');
+	const fromSdk = await sdkRequest(account, call);
+	expect({ method: received.method, url: `https://${received.host}${received.path}`, headers: headersThatMatter(received.headers), body: received.rawBody }).toEqual(fromSdk);
+}
+
 async function expectCase(stack, environment, testCase) {
 	const { response, output, error } = await runCase(stack, environment, testCase.parameters);
 	expect(error).toBeUndefined();
 	expect(response.status).toBe(200);
 	expect(stack.fake.requests).toHaveLength(1);
 	expectRequest(stack, stack.fake.requests[0], testCase.request, environment);
+	if (testCase.sdk && environment === 'live') await expectSdkRequest(stack, stack.fake.requests[0], testCase.sdk);
 	testCase.output(output.map((item) => item.json));
 	expect(output.every((item) => item.pairedItem && item.pairedItem.item === 0)).toBe(true);
 }
-
 
 /** Item 1 is good, item 2 is not: the error names item 2, and item 2's value never reaches AT. */
 async function expectRefusedItem(stack, parameters, values, message) {
