@@ -3,7 +3,7 @@
 // fake AT received, the items the node output, the checks made before anything is sent, and the
 // sandbox refused.
 const { useStack } = require('./stack');
-const { runCase, expectCase, expectRefusedItem, startsWith } = require('./requestCases');
+const { runCase, expectRefusedItem, describeLiveOnlyCases } = require('./requestCases');
 
 jest.setTimeout(240000);
 
@@ -48,18 +48,7 @@ const CHAT_CASES = [
 	},
 ];
 
-describe('Chat with a live credential', () => {
-	it.each(CHAT_CASES.map((c) => [c.name, c]))('%s', async (_name, testCase) => expectCase(stack, 'live', testCase));
-});
-
-describe('Chat with a sandbox credential: refused before sending', () => {
-	it.each(CHAT_CASES.map((c) => [c.name, c]))('%s', async (_name, testCase) => {
-		const { error } = await runCase(stack, 'sandbox', testCase.parameters);
-		expect(error.message).toMatch(startsWith("Africa's Talking has no sandbox for Chat: nothing was sent (item 1)"));
-		expect(error.description).toMatch(/Environment: Live/);
-		expect(stack.fake.requests).toHaveLength(0);
-	});
-});
+describeLiveOnlyCases(stack, 'Chat', CHAT_CASES);
 
 describe('bad input: refused before anything is sent, naming the field and the item', () => {
 	it.each([

@@ -59,4 +59,20 @@ async function expectRefusedItem(stack, parameters, values, message) {
 	for (const request of stack.fake.requests) expect(JSON.stringify(request.body)).toContain(JSON.stringify(values[0]).slice(1, -1));
 }
 
-module.exports = { runCase, expectCase, expectRefusedItem, startsWith };
+/** The product's cases sent with a live credential (exact request and output), and refused with a sandbox one. */
+function describeLiveOnlyCases(stack, product, cases) {
+	describe(`${product} with a live credential`, () => {
+		it.each(cases.map((c) => [c.name, c]))('%s', async (_name, testCase) => expectCase(stack, 'live', testCase));
+	});
+
+	describe(`${product} with a sandbox credential: refused before sending`, () => {
+		it.each(cases.map((c) => [c.name, c]))('%s', async (_name, testCase) => {
+			const { error } = await runCase(stack, 'sandbox', testCase.parameters);
+			expect(error.message).toMatch(startsWith(`Africa's Talking has no sandbox for ${product}: nothing was sent (item 1)`));
+			expect(error.description).toMatch(/Environment: Live/);
+			expect(stack.fake.requests).toHaveLength(0);
+		});
+	});
+}
+
+module.exports = { runCase, expectCase, expectRefusedItem, startsWith, describeLiveOnlyCases };

@@ -6,7 +6,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { useStack } = require('./stack');
-const { runCase, expectCase, expectRefusedItem, startsWith } = require('./requestCases');
+const { runCase, expectRefusedItem, startsWith, describeLiveOnlyCases } = require('./requestCases');
 const { triggerWorkflow } = require('../harness/workflows');
 const { nodeOutput } = require('../harness/n8n');
 const { CALLBACKS, postCallback } = require('../fake-at/callbacks');
@@ -108,18 +108,7 @@ const WHATSAPP_CASES = [
 	},
 ];
 
-describe('WhatsApp with a live credential', () => {
-	it.each(WHATSAPP_CASES.map((c) => [c.name, c]))('%s', async (_name, testCase) => expectCase(stack, 'live', testCase));
-});
-
-describe('WhatsApp with a sandbox credential: refused before sending', () => {
-	it.each(WHATSAPP_CASES.map((c) => [c.name, c]))('%s', async (_name, testCase) => {
-		const { error } = await runCase(stack, 'sandbox', testCase.parameters);
-		expect(error.message).toMatch(startsWith("Africa's Talking has no sandbox for WhatsApp: nothing was sent (item 1)"));
-		expect(error.description).toMatch(/Environment: Live/);
-		expect(stack.fake.requests).toHaveLength(0);
-	});
-});
+describeLiveOnlyCases(stack, 'WhatsApp', WHATSAPP_CASES);
 
 describe('bad input: refused before anything is sent, naming the field and the item', () => {
 	it.each([

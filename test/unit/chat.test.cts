@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { chatDescription } from '../../nodes/AfricasTalking/resources/chat';
 import * as chatSendMessage from '../../nodes/AfricasTalking/resources/chat/sendMessage';
 import * as updateConsent from '../../nodes/AfricasTalking/resources/chat/updateConsent';
 import { refusedStatusCode } from '../../nodes/AfricasTalking/shared/chatApi';
@@ -51,5 +52,14 @@ describe('Chat', () => {
 			"Africa's Talking could not send the chat message: Customer opted out (statusCode 403)",
 		);
 		expect(await receive(chatSendMessage, { statusCode: 200, status: 'Sent', messageId: 'm1' })).toEqual([{ statusCode: 200, status: 'Sent', messageId: 'm1' }]);
+	});
+});
+
+describe('Chat in the editor', () => {
+	it('says under the Operation selector, for every Chat operation, that AT has not released this API in its SDKs', () => {
+		const [selector, notice] = chatDescription;
+		expect(selector.name).toBe('operation');
+		expect(notice).toMatchObject({ type: 'notice', displayOptions: { show: { resource: ['chat'] } } });
+		expect(notice.displayName).toMatch(/not released in its SDKs/);
 	});
 });
