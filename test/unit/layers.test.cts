@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 /**
- * The shared tiers and what may import what (the README's Architecture section):
+ * The shared tiers and what may import what (CONTRIBUTING.md's Architecture section):
  *   nodes/common/                 both packages: imports only itself
  *   nodes/<Provider>Common/       one provider's nodes and credentials: imports common
  *   credentials/                  imports common and its provider's Common
