@@ -23,6 +23,8 @@ export interface EventSpec {
 	/** Fields AT sends as objects (metadata); every other field the event reads must be text or a number. */
 	objects?: string[];
 	normalize: (body: Body) => IDataObject;
+	/** The workflow gets AT's body exactly as received (an event whose fields AT documents nowhere). */
+	asReceived?: true;
 	/** Stable for one callback, so AT's retries of it can be recognised (e.g. with n8n's Remove Duplicates node). */
 	dedupeKey: (body: Body) => string;
 }
@@ -225,6 +227,18 @@ export const EVENTS = {
 		normalize: simSwapResult,
 		dedupeKey: (b) => `simswap:${String(b.requestId)}:${String(b.status)}`,
 	},
+	chatCallback: {
+		name: 'WhatsApp or Chat Callback (as Received)',
+		description:
+			"A WhatsApp or Chat message or status arrived: Africa's Talking documents no fields for it, so its JSON body is passed on unchanged (no dedupeKey)",
+		dashboard: 'WhatsApp (or Chat) → (your number or product) → Callback URL',
+		accepts: ['json'],
+		answer: 'ok',
+		required: [],
+		asReceived: true,
+		normalize: (b) => b,
+		dedupeKey: () => '',
+	},
 } satisfies Record<string, EventSpec>;
 
 export type EventName = keyof typeof EVENTS;
@@ -256,6 +270,7 @@ export function rejectionReason(spec: EventSpec, contentType: ContentType | unde
  */
 export function eventOutput(event: EventName, body: IDataObject, unexpected: string[] = []): IDataObject {
 	const spec: EventSpec = EVENTS[event];
+	if (spec.asReceived) return body;
 	const fields = scalarFieldsView(body, spec.objects ?? [], unexpected);
 	const clean = Object.fromEntries(Object.entries(spec.normalize(fields)).filter(([, v]) => v !== undefined));
 	return { event, dedupeKey: spec.dedupeKey(fields), ...clean, raw: body };
