@@ -20,6 +20,22 @@ export const FAILURE_REASONS: Record<string, string> = {
 	DeliveryFailure: 'Unknown delivery failure at the operator', DoNotDisturbRejection: 'The subscriber has Do Not Disturb on',
 };
 
+// Statuses after which AT sends no further report for the message (Sent, Submitted and
+// Buffered are steps on the way).
+const FINAL_DELIVERY_STATUSES = new Set(['Success', 'Failed', 'Rejected', 'AbsentSubscriber', 'Expired']);
+// Failures that may pass if the same message is sent again later (the phone was off, out of
+// coverage, or the operator failed for no stated reason); never an opt-out, Do Not Disturb or an
+// unknown number. AT publishes no such list: this one is inferred from what each code means.
+const RETRYABLE_DELIVERY = new Set(['AbsentSubscriber', 'DeliveryFailure', 'Expired']);
+
+/** Whether a delivery report's status is final, and whether its failure is worth one resend. */
+export function deliveryOutcome(status: unknown, failureReason: unknown): { final: boolean; retryable: boolean } {
+	const final = FINAL_DELIVERY_STATUSES.has(String(status));
+	// The failure reason says more than the status (Failed with UserInBlackList); without one, the status.
+	const cause = failureReason === undefined || failureReason === null || failureReason === '' ? String(status) : String(failureReason);
+	return { final, retryable: final && status !== 'Success' && RETRYABLE_DELIVERY.has(cause) };
+}
+
 export const HANGUP_CAUSES: Record<string, string> = {
 	NORMAL_CLEARING: 'The call ended normally', CALL_REJECTED: 'The call was rejected', NORMAL_TEMPORARY_FAILURE: 'Temporary network failure',
 	RECOVERY_ON_TIMER_EXPIRE: 'The network timed out', ORIGINATOR_CANCEL: 'The caller hung up before an answer', LOSE_RACE: 'Another leg answered first',

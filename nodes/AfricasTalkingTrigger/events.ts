@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { MAX_BODY_DEPTH, isScalar, nestedDeeperThan, scalarFieldsView, unexpectedValueReason } from '../common/untrustedInput';
 import type { AnswerKind } from './answers';
-import { DELIVERY_STATUS, describe, FAILURE_REASONS, HANGUP_CAUSES, NETWORKS } from './codes';
+import { DELIVERY_STATUS, deliveryOutcome, describe, FAILURE_REASONS, HANGUP_CAUSES, NETWORKS } from './codes';
 import { simSwapResult } from './simSwap';
 import { ussdSteps } from '../AfricasTalkingCommon/ussd';
 
@@ -99,6 +99,7 @@ export const EVENTS = {
 			messageId: text(b.id), status: text(b.status), statusDescription: describe(DELIVERY_STATUS, b.status), delivered: b.status === 'Success',
 			phoneNumber: text(b.phoneNumber), ...network(b), failureReason: text(b.failureReason) || undefined,
 			failureReasonDescription: describe(FAILURE_REASONS, b.failureReason), retryCount: num(b.retryCount) ?? 0,
+			...deliveryOutcome(b.status, b.failureReason),
 		}),
 		dedupeKey: (b) => `dlr:${String(b.id)}:${String(b.status)}`,
 	},

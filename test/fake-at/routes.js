@@ -40,10 +40,9 @@ function sendSms({ fake, body, premium }) {
 		}
 		fake.accept('sms', number, body.message);
 		total += 0.8 * parts;
-		return {
-			statusCode, number, status: SMS_STATUS[statusCode], cost: money('KES', 0.8 * parts),
-			messageId: fake.id('ATXid_'), messageParts: parts,
-		};
+		const messageId = fake.id('ATXid_');
+		fake.deliveryReports?.accepted(messageId, number);
+		return { statusCode, number, status: SMS_STATUS[statusCode], cost: money('KES', 0.8 * parts), messageId, messageParts: parts };
 	});
 	const sent = recipients.filter((r) => r.statusCode < 400).length;
 	return json(201, {

@@ -5,6 +5,7 @@ const { listen, close } = require('../harness/fake-server');
 const { DEFAULT_ACCOUNTS, REGISTERED_SENDER_IDS } = require('./accounts');
 const { ROUTES } = require('./routes');
 const { WireError, requireFields } = require('./wire');
+const { DeliveryReportSender, seededRandom } = require('./deliveryReports');
 
 const AUTH_FAILED = 'The supplied authentication is invalid';
 const HOST = /^([a-z]+)\.(sandbox\.)?africastalking\.com$/i;
@@ -79,6 +80,7 @@ class FakeAfricasTalking {
 		this.idempotencyKeys = new Set();
 		this.simSwapChecks = new Map();
 		this.optedOut = new Set();
+		this.deliveryReports = null;
 		// WhatsApp template names already submitted (Create Template refuses a name twice).
 		this.templateNames = new Set();
 		this.inFlight = 0;
@@ -111,12 +113,16 @@ class FakeAfricasTalking {
 
 	/** A share of all requests (0..1) get `status`, chosen by a seeded generator so runs repeat. */
 	injectRandomFaults({ rate, status, retryAfter, seed = 42 }) {
-		let state = seed;
-		const next = () => {
-			state = (state * 1103515245 + 12345) % 2147483648;
-			return state / 2147483648;
-		};
-		this.randomFault = { rate, status, retryAfter, next };
+		this.randomFault = { rate, status, retryAfter, next: seededRandom(seed) };
+	}
+
+	/**
+	 * From now on, every SMS accepted gets a delivery report posted to `url`, as AT posts them
+	 * (options in deliveryReports.js); returns the sender, which knows every report it sent.
+	 */
+	sendDeliveryReports(options) {
+		this.deliveryReports = new DeliveryReportSender(options);
+		return this.deliveryReports;
 	}
 
 	requestsTo(path) {

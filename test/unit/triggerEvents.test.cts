@@ -10,8 +10,26 @@ describe('trigger events', () => {
 		expect(eventOutput('deliveryReport', raw)).toEqual({
 			event: 'deliveryReport', dedupeKey: 'dlr:ATXid_1:Failed', messageId: 'ATXid_1', status: 'Failed', statusDescription: 'Could not be delivered',
 			delivered: false, phoneNumber: '+254711000001', networkCode: '63902', network: 'Safaricom', failureReason: 'UserInBlackList',
-			failureReasonDescription: 'The subscriber opted out of messages from this sender', retryCount: 2, raw,
+			failureReasonDescription: 'The subscriber opted out of messages from this sender', retryCount: 2, final: true, retryable: false, raw,
 		});
+	});
+
+	it.each([
+		['Success', undefined, true, false],
+		['Failed', 'DeliveryFailure', true, true],
+		['AbsentSubscriber', undefined, true, true],
+		['Failed', 'AbsentSubscriber', true, true],
+		['Expired', undefined, true, true],
+		['Failed', 'UserInBlackList', true, false],
+		['Failed', 'DoNotDisturbRejection', true, false],
+		['Rejected', 'UserDoesNotExist', true, false],
+		['Failed', undefined, true, false],
+		['Sent', undefined, false, false],
+		['Buffered', undefined, false, false],
+		['Teleported', 'Cosmic', false, false],
+	])('a delivery report with status %s and failure reason %s is final: %s, worth resending: %s', (status, failureReason, final, retryable) => {
+		const raw = { id: 'ATXid_1', status, phoneNumber: '+254711000001', ...(failureReason ? { failureReason } : {}) };
+		expect(eventOutput('deliveryReport', raw)).toMatchObject({ final, retryable });
 	});
 
 	it('normalises the subscription update type and voice numbers and booleans', () => {
