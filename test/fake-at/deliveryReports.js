@@ -25,6 +25,9 @@ function seededRandom(seed) {
 	};
 }
 
+const FINAL = ['Success', 'Failed', 'Rejected', 'AbsentSubscriber', 'Expired'];
+const ON_THE_WAY = ['Sent', 'Submitted', 'Buffered'];
+
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 class DeliveryReportSender {
@@ -112,16 +115,20 @@ class DeliveryReportSender {
 		return new Promise((resolve) => this.idle.push(resolve));
 	}
 
-	/** The counts a campaign report must show for these message IDs, from what was sent. */
+	/**
+	 * The counts a campaign report must show for these message IDs, from what was sent: a status
+	 * AT does not document is "unknown", a failure without a reason has the reason "unknown".
+	 */
 	expectedCounts(messageIds) {
-		const counts = { delivered: 0, failed: 0, pending: 0, failureReasons: {} };
+		const counts = { delivered: 0, failed: 0, pending: 0, unknown: 0, failureReasons: {} };
 		for (const id of messageIds) {
 			const report = this.reports.get(id);
-			if (!report) counts.pending += 1;
+			if (!report || ON_THE_WAY.includes(report.status)) counts.pending += 1;
 			else if (report.status === 'Success') counts.delivered += 1;
+			else if (!FINAL.includes(report.status)) counts.unknown += 1;
 			else {
 				counts.failed += 1;
-				const reason = report.failureReason || report.status;
+				const reason = report.failureReason || (['Failed', 'Rejected'].includes(report.status) ? 'unknown' : report.status);
 				counts.failureReasons[reason] = (counts.failureReasons[reason] ?? 0) + 1;
 			}
 		}
