@@ -26,6 +26,7 @@ const { webhookWorkflow, triggerWorkflow, callbackResponse, node, chain, AT_NODE
 const { CALLBACKS } = require('../fake-at/callbacks');
 const { FakeTalkNTalk, API_KEY: TNT_API_KEY } = require('../fake-tnt/server');
 const { talkNTalkWorkflow, TNT_NODE_NAME } = require('../e2e/talkntalk');
+const { DELIVERY } = require('./delivery');
 
 const LIVE = DEFAULT_ACCOUNTS.find((a) => a.environment === 'live');
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -471,7 +472,7 @@ async function runScenario(fakes, tls, scenario) {
 
 async function main() {
 	const only = process.argv.slice(2);
-	const known = [...SCENARIOS, ...BURSTS].map((s) => s.name);
+	const known = [...SCENARIOS, ...BURSTS, ...DELIVERY].map((s) => s.name);
 	const unknown = only.filter((name) => !known.includes(name));
 	if (unknown.length) throw new Error(`unknown scenario(s) ${unknown.join(', ')}; known: ${known.join(', ')}`);
 	const tls = testTls();
@@ -491,6 +492,13 @@ async function main() {
 		for (const scenario of BURSTS.filter((s) => only.length === 0 || only.includes(s.name))) {
 			console.log(`running ${scenario.name}…`);
 			const result = await runBurst(scenario);
+			console.log(result.detail);
+			console.log(result.line);
+			lines.push(result.line);
+		}
+		for (const scenario of DELIVERY.filter((s) => only.length === 0 || only.includes(s.name))) {
+			console.log(`running ${scenario.name}…`);
+			const result = await scenario.run(fakes, tls, { treeRssKb, benchSettings });
 			console.log(result.detail);
 			console.log(result.line);
 			lines.push(result.line);

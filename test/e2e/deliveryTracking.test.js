@@ -1,20 +1,16 @@
 'use strict';
-// Did the campaign arrive? The four delivery-tracking recipes in real n8n, with n8n's own Data
+// Did the campaign arrive? The four delivery-tracking recipes of test/examples in real n8n, with n8n's own Data
 // Tables (created through n8n's REST API, as the editor creates them): a campaign stored one row
 // per recipient, the fake AT's delivery reports (out of order, some twice, some before their row,
 // some with a status or a reason AT never documents) stored once each, the campaign's report
 // equal to what the fake sent, and one resend to the retryable only.
-const fs = require('node:fs');
-const path = require('node:path');
-const crypto = require('node:crypto');
 const { useStack } = require('./stack');
 const { postCallback } = require('../fake-at/callbacks');
-const { createDeliveryTables } = require('../harness/dataTables');
+const { createDeliveryTables, importRecipe, runRecipe, outputOf, triggerUrl } = require('../harness/dataTables');
 
 jest.setTimeout(600000);
 
 const stack = useStack({ resetFakeBeforeEach: false });
-const EXAMPLES = path.join(__dirname, '..', 'examples');
 const CAMPAIGN = 'test-campaign';
 const MESSAGE = 'Our offices are closed on Monday. Karibu!';
 const PHONES = Array.from({ length: 40 }, (_, i) => `+2547110${String(i).padStart(5, '0')}`);
@@ -30,38 +26,8 @@ const MIX = [
 	{ status: 'Teleported', weight: 10 },
 ];
 
-/**
- * A recipe as a user imports it: their credential, their campaign (and list) in its Campaign
- * node. `n8n execute` runs without n8n's modules (Data Tables among them: "the module is
- * disabled"), so the recipe runs in the n8n server instead: its Manual Trigger becomes a Webhook
- * (the rest of the workflow as imported).
- */
-function recipe(file, campaign = {}) {
-	const workflow = JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), 'utf8'));
-	for (const node of workflow.nodes) {
-		if (node.credentials) node.credentials.africasTalkingApi = stack.credentials.live;
-		if (node.name === 'Campaign') node.parameters.jsonOutput = JSON.stringify({ ...JSON.parse(node.parameters.jsonOutput), ...campaign });
-		// A fresh webhook path per import, as the editor gives a pasted trigger.
-		if (node.webhookId) node.webhookId = crypto.randomUUID();
-		if (node.type === 'n8n-nodes-base.manualTrigger') {
-			const webhookId = crypto.randomUUID();
-			Object.assign(node, { type: 'n8n-nodes-base.webhook', typeVersion: 2, webhookId, parameters: { httpMethod: 'POST', path: webhookId, responseMode: 'lastNode', options: {} } });
-		}
-	}
-	return workflow;
-}
-
-async function run(file, campaign) {
-	const workflow = recipe(file, campaign);
-	const created = await stack.n8n.createWorkflow(workflow, { activate: true });
-	const webhook = workflow.nodes.find((n) => n.type === 'n8n-nodes-base.webhook');
-	await stack.n8n.webhook(webhook.parameters.path, {});
-	const [execution] = await stack.n8n.executions(created.id);
-	if (execution.status !== 'success') throw new Error(`${file} failed: ${JSON.stringify(execution.data.resultData.error)}`);
-	await stack.n8n.rest('POST', `/workflows/${created.id}/deactivate`).catch(() => undefined);
-	return execution.data.resultData.runData;
-}
-const outputOf = (runData, node) => (runData[node] ? runData[node][0].data.main[0].map((item) => item.json) : []);
+const recipe = (file, campaign) => importRecipe(file, { credential: stack.credentials.live, campaign });
+const run = (file, campaign) => runRecipe(stack.n8n, recipe(file, campaign));
 
 describe('delivery tracking recipes (n8n Data Tables)', () => {
 	let reports;
@@ -72,8 +38,7 @@ describe('delivery tracking recipes (n8n Data Tables)', () => {
 		await createDeliveryTables(stack.n8n);
 		const workflow = recipe('delivery-reports-into-campaign.json');
 		triggerId = (await stack.n8n.createWorkflow(workflow, { activate: true })).id;
-		const trigger = workflow.nodes.find((n) => n.webhookId);
-		reports = stack.fake.sendDeliveryReports({ url: `${stack.n8n.url}/webhook/${trigger.webhookId}/webhook`, mix: MIX, delayMs: [0, 400], duplicateRate: 0.3, inFlight: 10, seed: 11 });
+		reports = stack.fake.sendDeliveryReports({ url: triggerUrl(stack.n8n, workflow), mix: MIX, delayMs: [0, 400], duplicateRate: 0.3, inFlight: 10, seed: 11 });
 		stack.fake.recipientStatus.set(OPTED_OUT, 406);
 	});
 

@@ -136,4 +136,4 @@ class DeliveryReportSender {
 	}
 }
 
-module.exports = { DeliveryReportSender, DEFAULT_MIX, seededRandom };
+module.exports = { DeliveryReportSender, seededRandom };

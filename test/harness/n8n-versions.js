@@ -73,6 +73,8 @@ const VERSIONS = {
 			'is unique across two instances and a database reset',
 			// n8n answers a workflow's text without "; charset=utf-8".
 			'can be clicked through with `npm run callback`',
+			// No Data Table node (n8n 1.113 added it): docs/campaigns.md says what to use instead.
+			'delivery tracking recipes (n8n Data Tables)',
 		],
 	},
 };
