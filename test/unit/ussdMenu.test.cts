@@ -3,9 +3,9 @@ import * as path from 'node:path';
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { ussdMenuAnswer } from '../../nodes/AfricasTalkingCallbackResponse/ussdMenu/answer';
 import { ussdMenuFields } from '../../nodes/AfricasTalkingCallbackResponse/ussdMenu/fields';
-import { parseUssdMenu, UssdMenuError } from '../../nodes/AfricasTalkingCallbackResponse/ussdMenu/schema';
-import { displayWarnings, expressionWithValues, fillPlaceholders, nonGsmCharacters } from '../../nodes/AfricasTalkingCallbackResponse/ussdMenu/text';
-import { walkUssdMenu, type UssdRenderer } from '../../nodes/AfricasTalkingCallbackResponse/ussdMenu/walker';
+import { parseUssdMenu, UssdMenuError } from '../../nodes/AfricasTalkingCommon/ussdMenu/schema';
+import { displayWarnings, expressionWithValues, fillPlaceholders, nonGsmCharacters } from '../../nodes/AfricasTalkingCommon/ussdMenu/text';
+import { walkUssdMenu, type UssdRenderer } from '../../nodes/AfricasTalkingCommon/ussdMenu/walker';
 import { USSD_FALLBACK } from '../../nodes/AfricasTalkingCommon/ussd';
 import { NODE } from './context.cjs';
 

@@ -1,7 +1,7 @@
 import { NodeOperationError, Workflow, type IExecuteFunctions, type INode, type INodeParameters, type INodeTypes } from 'n8n-workflow';
 import { AfricasTalkingCallbackResponse } from '../../nodes/AfricasTalkingCallbackResponse/AfricasTalkingCallbackResponse.node';
-import { FIELD_NAMES, parseUssdMenu } from '../../nodes/AfricasTalkingCallbackResponse/ussdMenu/schema';
-import { expressionWithValues, fillPlaceholders } from '../../nodes/AfricasTalkingCallbackResponse/ussdMenu/text';
+import { FIELD_NAMES, parseUssdMenu } from '../../nodes/AfricasTalkingCommon/ussdMenu/schema';
+import { expressionWithValues, fillPlaceholders } from '../../nodes/AfricasTalkingCommon/ussdMenu/text';
 import { triggerWebhooks } from '../../nodes/AfricasTalkingTrigger/webhookDescription';
 import { USSD_FALLBACK } from '../../nodes/AfricasTalkingCommon/ussd';
 
