@@ -108,6 +108,13 @@ describe('the editor warns of a broken menu before it runs', () => {
 		expect(shownHints(repeated)).toHaveLength(1);
 	});
 
+	it('shows it for a new menu with no screens yet (nothing to answer a caller with)', () => {
+		expect(shownHints({ menuStart: 'home' })).toEqual([expect.stringContaining('it has no screens')]);
+		expect(shownHints({ menuStart: 'home', menuScreens: { screen: [] } })).toHaveLength(1);
+		expect(shownHints({ menuStart: 'home', menuDefinition: 'json' })).toEqual([]);
+		expect(shownHints({ menuStart: 'home', answer: 'voice' })).toEqual([]);
+	});
+
 	it('shows nothing for a menu that works, or a next screen given by an expression', () => {
 		expect(shownHints(HOME('help'))).toEqual([]);
 		expect(shownHints(HOME('={{ "help" }}'))).toEqual([]);
