@@ -132,6 +132,34 @@ describe('test/examples/ussd-menu.json (the README example), imported as a user 
 	});
 });
 
+describe('screens the trigger answers are protected and checked like every callback', () => {
+	it('refuses a request without the Secret Token (401), one from an address not allowed (403) and one that is not a USSD callback (400), starting nothing', async () => {
+		const secret = 'q8K+tZ/3vW9xLr2==-menu-token';
+		const menu = callbackResponse({
+			answer: 'ussd', menuDefinition: 'fields', menuStart: 'home',
+			menuScreens: { screen: [{ id: 'home', type: 'menu', text: 'Welcome', options: { option: [{ label: 'Help', next: 'help' }] } }, { id: 'help', type: 'end', text: 'Call 100.' }] },
+		});
+		const publishWith = async (data) => {
+			const credential = await stack.n8n.createCredential({ name: `AT webhook ${crypto.randomUUID()}`, type: 'africasTalkingWebhookApi', data });
+			const { workflow, path: hookPath } = triggerWorkflow({ name: `ussd protected menu ${crypto.randomUUID()}`, parameters: { event: 'ussd' }, then: [menu], protection: credential });
+			const created = await stack.n8n.createWorkflow(workflow, { activate: true });
+			return { id: created.id, url: `${stack.n8n.url}/webhook/${hookPath}` };
+		};
+		const tokened = await publishWith({ secretToken: secret });
+		const refused = await postCallback(tokened.url, 'ussd', { text: '' });
+		expect([refused.status, refused.text]).toEqual([401, 'Unauthorized']);
+		const wrongBody = await postCallback(`${tokened.url}?token=${encodeURIComponent(secret)}`, 'ussd', {}, { type: 'json' });
+		expect(wrongBody.status).toBe(400);
+		const answered = await postCallback(`${tokened.url}?token=${encodeURIComponent(secret)}`, 'ussd', { text: '' });
+		expect([answered.status, answered.text]).toEqual([200, 'CON Welcome\n1. Help']);
+		const blocked = await publishWith({ ipAllowlist: '192.0.2.0/24' });
+		expect((await postCallback(blocked.url, 'ussd', { text: '' })).status).toBe(403);
+		await new Promise((resolve) => setTimeout(resolve, 1000));
+		expect(await stack.n8n.executions(tokened.id)).toHaveLength(0);
+		expect(await stack.n8n.executions(blocked.id)).toHaveLength(0);
+	});
+});
+
 describe('menus given as JSON', () => {
 	/** Trigger → "Menu Source" (a Set node holding the JSON text, as a menu made elsewhere would arrive) → Callback Response. */
 	async function publishJsonMenu(menu, menuJson = '={{ $json.menu }}') {
