@@ -28,7 +28,9 @@ async function storedExecutions(n8n, workflowId, expected) {
 	}
 }
 
-async function runDeliveryReports(fakes, tls, { treeRssKb, benchSettings }) {
+async function runDeliveryReports({ fakes, tls }) {
+	// run.js's measuring helpers, read when the scenario runs (run.js requires this file).
+	const { treeRssKb, benchSettings } = require('./run');
 	const fake = fakes.at;
 	fake.reset();
 	const n8n = await N8n.create({ fakePort: fake.port, caPath: tls.caPath, env: benchSettings() });
@@ -69,7 +71,7 @@ async function runDeliveryReports(fakes, tls, { treeRssKb, benchSettings }) {
 	}
 }
 
-/** Scenarios of this family, run by run.js after the campaign and callback scenarios. */
+/** Scenarios of this family, run by run.js with the callback scenarios. */
 const DELIVERY = [{ name: 'delivery-reports-10k', run: runDeliveryReports }];
 
 module.exports = { DELIVERY };

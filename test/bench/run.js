@@ -27,6 +27,7 @@ const { CALLBACKS } = require('../fake-at/callbacks');
 const { FakeTalkNTalk, API_KEY: TNT_API_KEY } = require('../fake-tnt/server');
 const { talkNTalkWorkflow, TNT_NODE_NAME } = require('../e2e/talkntalk');
 const { DELIVERY } = require('./delivery');
+const USSD_SESSIONS = require('./ussdSession');
 
 const LIVE = DEFAULT_ACCOUNTS.find((a) => a.environment === 'live');
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -472,7 +473,7 @@ async function runScenario(fakes, tls, scenario) {
 
 async function main() {
 	const only = process.argv.slice(2);
-	const known = [...SCENARIOS, ...BURSTS, ...DELIVERY].map((s) => s.name);
+	const known = [...SCENARIOS, ...BURSTS, ...USSD_SESSIONS, ...DELIVERY].map((s) => s.name);
 	const unknown = only.filter((name) => !known.includes(name));
 	if (unknown.length) throw new Error(`unknown scenario(s) ${unknown.join(', ')}; known: ${known.join(', ')}`);
 	const tls = testTls();
@@ -489,16 +490,9 @@ async function main() {
 			console.log(result.line);
 			lines.push(result.line);
 		}
-		for (const scenario of BURSTS.filter((s) => only.length === 0 || only.includes(s.name))) {
+		for (const scenario of [...BURSTS, ...USSD_SESSIONS, ...DELIVERY].filter((s) => only.length === 0 || only.includes(s.name))) {
 			console.log(`running ${scenario.name}…`);
-			const result = await runBurst(scenario);
-			console.log(result.detail);
-			console.log(result.line);
-			lines.push(result.line);
-		}
-		for (const scenario of DELIVERY.filter((s) => only.length === 0 || only.includes(s.name))) {
-			console.log(`running ${scenario.name}…`);
-			const result = await scenario.run(fakes, tls, { treeRssKb, benchSettings });
+			const result = scenario.run ? await scenario.run({ fakes, tls }) : await runBurst(scenario);
 			console.log(result.detail);
 			console.log(result.line);
 			lines.push(result.line);
@@ -510,7 +504,12 @@ async function main() {
 	console.log(lines.join('\n'));
 }
 
-main().catch((error) => {
-	console.error(error);
-	process.exit(1);
-});
+// The measuring helpers, for the scenarios kept in their own files (ussdSession.js).
+module.exports = { treeRssKb, percentile, benchSettings, storedCount };
+
+if (require.main === module) {
+	main().catch((error) => {
+		console.error(error);
+		process.exit(1);
+	});
+}

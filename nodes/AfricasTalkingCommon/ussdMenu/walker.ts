@@ -14,8 +14,8 @@
  */
 import { listedOptions, type InputScreen, type MenuOption, type MenuScreen, type Screen, type UssdMenu } from './schema';
 import { fillPlaceholders, type UssdValues } from './text';
-import { isTypedPhoneNumber } from '../../AfricasTalkingCommon/phoneNumbers';
-import { ussdSteps, ussdText } from '../../AfricasTalkingCommon/ussd';
+import { isTypedPhoneNumber } from '../phoneNumbers';
+import { ussdSteps, ussdText } from '../ussd';
 
 export interface UssdRenderer {
 	/** A screen's text with the collected values filled in. */
