@@ -58,6 +58,12 @@ const VERSIONS = {
 		nativeModules: ['sqlite3'],
 		env: { N8N_EXPRESSION_ENGINE: 'legacy' },
 		activate: activateByEndpoint,
+		limits: [
+			// Its Data Table node finds a table by id only (by name from n8n 2.x), and on SQLite
+			// an insert failed with TransactionNotStartedError while delivery reports were being
+			// upserted at once: docs/compatibility.md says what to use instead.
+			'delivery tracking recipes (n8n Data Tables)',
+		],
 	},
 	oldest: {
 		installFolder: path.join(__dirname, 'n8n-install-oldest'),
