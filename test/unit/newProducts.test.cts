@@ -6,7 +6,8 @@ import * as waSendMessage from '../../nodes/AfricasTalking/resources/whatsapp/se
 import * as waSendTemplate from '../../nodes/AfricasTalking/resources/whatsapp/sendTemplate';
 import * as chatSendMessage from '../../nodes/AfricasTalking/resources/chat/sendMessage';
 import * as updateConsent from '../../nodes/AfricasTalking/resources/chat/updateConsent';
-import { refusedStatusCode, type Refuse } from '../../nodes/AfricasTalking/shared/chatApi';
+import { CHAT_RULE, type Refuse } from '../../nodes/AfricasTalking/shared/chatApi';
+import { judgeStatus } from '../../nodes/common/statusRule';
 import { EVENTS, readCallback } from '../../nodes/AfricasTalkingTrigger/events';
 import { isoDate, simSwapResult } from '../../nodes/AfricasTalkingTrigger/simSwap';
 import { LIVE_CREDENTIALS, NODE, SANDBOX_CREDENTIALS } from './context.cjs';
@@ -215,9 +216,9 @@ describe('Chat', () => {
 	});
 
 	it('treats a JSON statusCode of 400 or more as a failure even with HTTP 200', async () => {
-		expect(refusedStatusCode({ statusCode: 200 })).toBeUndefined();
-		expect(refusedStatusCode({ statusCode: '404' })).toBe(404);
-		expect(refusedStatusCode('Success')).toBeUndefined();
+		expect(judgeStatus(CHAT_RULE, { statusCode: 200 }).verdict).toBe('success');
+		expect(judgeStatus(CHAT_RULE, { statusCode: '404' })).toMatchObject({ verdict: 'failure', code: 404 });
+		expect(judgeStatus(CHAT_RULE, 'Success').verdict).toBe('success');
 		await expect(receive(chatSendMessage, { statusCode: 403, status: 'Failed', description: 'Customer opted out' })).rejects.toThrow(
 			"Africa's Talking could not send the chat message: Customer opted out (statusCode 403)",
 		);
