@@ -12,7 +12,6 @@ import { accountKey, acquireLimiter, releaseLimiter, type Limiter } from './limi
 import { CampaignSummary, type CampaignOutput, type RecipientOutcome } from './summary';
 
 export { accountKey } from './limiter';
-export type { RecipientOutcome } from './summary';
 
 /**
  * The provider-neutral core of bulk sends: a list goes out in chunks of `batchSize` per request;

@@ -13,7 +13,7 @@ export function unknownStatusFields(judgement: Judgement): IDataObject {
 }
 
 /** A field of an entry as text for a message: '' when absent, never "undefined" or "[object Object]". */
-export function entryText(entry: unknown, field: string): string {
+function entryText(entry: unknown, field: string): string {
 	return plainText(at(entry, field));
 }
 

@@ -16,9 +16,6 @@ export const option: INodePropertyOptions = {
 		url: '/query/wallet/balance',
 		baseURL: AT_BASE_URL.data,
 		encoding: 'query',
-		postReceive: [
-			requireStatus({ rule: DATA_BALANCE_RULE, action: 'read the wallet balance', hint: 'Check that Mobile Data is enabled for this app.', output: bodyToItem }),
-			bodyToItem,
-		],
+		postReceive: [requireStatus({ rule: DATA_BALANCE_RULE, action: 'read the wallet balance', hint: 'Check that Mobile Data is enabled for this app.', output: bodyToItem })],
 	}),
 };
