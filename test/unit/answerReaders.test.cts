@@ -318,3 +318,20 @@ describe('the defects of issue 31', () => {
 		expect(summary.toJson()).toMatchObject({ recipients: 1, sent: 0, failed: 0, unconfirmed: 1, byStatus: { Pending: 1 }, unconfirmedRecipients: [{ recipient: '+254711000001', status: 'Pending', messageId: 'ATXid_9' }] });
 	});
 });
+
+describe('error items say what to check in both modes (issue 31)', () => {
+	const OPERATIONS = [
+		{ name: "Africa's Talking Airtime Send", steps: stepsOf(airtimeSend), body: 'The supplied authentication is invalid' },
+		{ name: 'TalkNTalk Send', steps: stepsOf(tntSend), body: { detail: 'Request was throttled. Expected available in 60 seconds.' } },
+	];
+	for (const operation of OPERATIONS) {
+		for (const statusCode of [401, 429, 500]) {
+			it(`${operation.name}: a ${statusCode} gives the same message and description with Continue as with Stop Workflow`, async () => {
+				const stop = await receive(operation.steps, operation.body, false, statusCode);
+				const lenient = await receive(operation.steps, operation.body, true, statusCode);
+				expect(stop.error?.description).toMatch(/\w/);
+				expect(lenient.items).toEqual([{ error: stop.error!.message, description: stop.error!.description }]);
+			});
+		}
+	}
+});

@@ -1,6 +1,6 @@
 import type { DeclarativeRestApiSettings, IDataObject, IExecutePaginationFunctions, INodeExecutionData } from 'n8n-workflow';
 import { accountKey, campaignOptions, sendInChunks, type CampaignOptions, type CampaignProvider, type ChunkedSend } from '../../../common/campaign';
-import { failedEntries, itemsFor, redactedApiError } from '../../../common/items';
+import { errorDescription, failedEntries, itemsFor, redactedApiError } from '../../../common/items';
 import { failedInSummary } from '../../../common/summary';
 import { plainText } from '../../../common/statusRule';
 import { CREDENTIAL_NAME } from '../../../TalkNTalkCommon/environment';
@@ -56,6 +56,7 @@ export function sendInTalkNTalkChunks(property: 'mobile' | 'recipients', provide
 							status: 'failed',
 							error: String((error as { context?: IDataObject }).context?.code ?? 'request_failed'),
 							detail: error.message,
+							...(errorDescription(error) ? { description: errorDescription(error) } : {}),
 						})),
 					),
 				outcome: talkNTalkOutcome,
