@@ -335,3 +335,28 @@ describe('error items say what to check in both modes (issue 31)', () => {
 		}
 	}
 });
+
+describe('the Errors tables say what the rules do', () => {
+	const fs = require('node:fs') as typeof import('node:fs');
+	const path = require('node:path') as typeof import('node:path');
+	const table = (file: string) => fs.readFileSync(path.join(__dirname, '..', '..', file), 'utf8').split('\n').filter((line) => line.startsWith('| '));
+	const RULES: Array<[string, StatusRule]> = [
+		...[
+			SMS_RECIPIENT_RULE, makeCall.CALL_RULE, uploadMedia.UPLOAD_MEDIA_RULE, getQueueStatus.QUEUE_STATUS_RULE, transferCall.TRANSFER_RULE, airtimeSend.AIRTIME_RULE,
+			airtimeStatus.AIRTIME_STATUS_RULE, dataSend.DATA_RULE, dataStatus.DATA_STATUS_RULE, dataBalance.DATA_BALANCE_RULE, mobileCheckout.CHECKOUT_RULE, mobileB2C.B2C_RULE,
+			mobileB2B.B2B_RULE, walletTransfer.WALLET_TRANSFER_RULE, topUpStash.TOP_UP_RULE, PAYMENT_QUERY_RULE, subscriptionCreate.CREATE_SUBSCRIPTION_RULE,
+			subscriptionDelete.DELETE_SUBSCRIPTION_RULE, subscriptionSafaricom.SAFARICOM_SUBSCRIPTION_RULE, checkoutToken.CHECKOUT_TOKEN_RULE, checkSimSwap.SIM_SWAP_RULE,
+			checkSimSwap.SIM_SWAP_NUMBER_RULE, CHAT_RULE,
+		].map((rule): [string, StatusRule] => ['docs/operations.md', rule]),
+		['packages/talkntalk/docs/operations.md', TALKNTALK_MESSAGE_RULE],
+	];
+	it.each(RULES.map(([file, rule]) => [rule.answer, file, rule] as const))('%s: its row names the deciding field and every word (%s)', (answer, file, rule) => {
+		const row = table(file).find((line) => line.split('|')[1].includes(answer));
+		expect(row).toBeDefined();
+		const [, , decides, success, failure] = row!.split('|');
+		expect(decides).toContain(`\`${rule.statusField}\``);
+		if (rule.codeField) expect(decides).toContain(`\`${rule.codeField}\``);
+		for (const word of rule.success) expect(success).toContain(`\`${word}\``);
+		for (const word of rule.failure) expect(failure).toContain(`\`${word}\``);
+	});
+});

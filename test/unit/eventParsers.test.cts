@@ -145,3 +145,16 @@ describe('every TalkNTalk trigger event', () => {
 		);
 	});
 });
+
+describe("the trigger's field table says what each event requires", () => {
+	const fs = require('node:fs') as typeof import('node:fs');
+	const path = require('node:path') as typeof import('node:path');
+	const rows = fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'trigger.md'), 'utf8').split('\n').filter((line) => line.startsWith('| '));
+	it.each(EVENT_NAMES)('%s', (event) => {
+		const spec: EventSpec = EVENTS[event];
+		const row = rows.find((line) => line.split('|')[1].trim() === spec.name && line.split('|').length === 5);
+		expect(row).toBeDefined();
+		const required = [...row!.split('|')[2].matchAll(/`(\w+)`/g)].map((match) => match[1]);
+		expect(required.sort()).toEqual([...spec.required, ...(spec.present ?? [])].sort());
+	});
+});
