@@ -10,6 +10,7 @@ import {
 	type IN8nHttpFullResponse,
 	type INodeExecutionData,
 	type INodePropertyRouting,
+	type JsonObject,
 } from 'n8n-workflow';
 import { errorDescription, redactedApiError, retryAfterMs } from './items';
 
@@ -94,13 +95,16 @@ function explainedInContinueMode(step: PostReceive): PostReceive {
 		try {
 			return await step.call(this, items, response);
 		} catch (error) {
-			const explained = error instanceof NodeApiError || error instanceof NodeOperationError;
-			if (!explained || !this.continueOnFail() || this.getNode().onError === 'continueErrorOutput') throw error;
+			const explained =
+				error instanceof NodeApiError || error instanceof NodeOperationError
+					? error
+					: new NodeApiError(this.getNode(), error as JsonObject, { itemIndex: this.getItemIndex() });
+			if (!this.continueOnFail() || this.getNode().onError === 'continueErrorOutput') throw explained;
 			const item: INodeExecutionData = {
-				json: { error: error.message, ...(errorDescription(error) ? { description: errorDescription(error) } : {}) },
+				json: { error: explained.message, ...(errorDescription(explained) ? { description: errorDescription(explained) } : {}) },
 				pairedItem: { item: this.getItemIndex() },
 			};
-			errorsOfItems.set(item, error);
+			errorsOfItems.set(item, explained);
 			return [item];
 		}
 	};
