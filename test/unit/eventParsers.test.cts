@@ -138,7 +138,7 @@ describe('every TalkNTalk trigger event', () => {
 
 	it('refuses a message without its id, naming it', () => {
 		fc.assert(
-			fc.property(data, fc.constantFrom(undefined, null), (message, id) => {
+			fc.property(data, fc.constantFrom(undefined, null, '', '  '), (message, id) => {
 				const parsed = parseCallback({ event: 'sms.sent', data: { ...message, id } }, undefined);
 				expect(parsed).toEqual({ reason: expect.stringContaining('data.id') });
 			}),

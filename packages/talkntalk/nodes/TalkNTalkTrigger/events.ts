@@ -39,6 +39,8 @@ function text(source: IDataObject, key: string, path: string, required = false):
 	const value = Object.prototype.hasOwnProperty.call(source, key) ? source[key] : undefined;
 	if (value === undefined || value === null) return required ? { reason: `"${path}" is missing` } : undefined;
 	if (!isScalar(value)) return { reason: `"${path}" must be a string or a number` };
+	// What identifies the event cannot be blank; anything else may be empty and is passed on as sent.
+	if (required && String(value).trim() === '') return { reason: `"${path}" is empty` };
 	return String(value);
 }
 
