@@ -429,7 +429,7 @@ describe('failures AT reports inside 2xx answers', () => {
 		const { error } = await runCase('sandbox', {
 			parameters: { resource: 'mobileData', operation: 'send', productName: 'Data', recipientList: { recipient: [{ phoneNumber: '+254711000009', quantity: 1, unit: 'GB', validity: 'Month' }] } },
 		});
-		expect(error.message).toBe("Africa's Talking rejected 1 of 1 recipients: +254711000009: NotSupported (this number's network is not supported for data bundles)");
+		expect(error.message).toBe("Africa's Talking rejected 1 of 1 recipients: +254711000009: NotSupported. This number's network is not supported for data bundles");
 	});
 
 	it('reports a wallet that is NotAvailable', async () => {

@@ -43,10 +43,15 @@ function reasonOfEmptyAnswer(body: IDataObject): string {
 /** One failed entry in a line: the recipient, AT's status (and code) or error, and what to check. */
 function failureLine(options: EntriesOptions, entry: IDataObject, judgement: Judgement): string {
 	const recipient = entryText(entry, options.recipientField) || 'a recipient';
-	const said = [options.statusName?.(judgement) || judgement.status || judgement.error || 'failed', judgement.code === undefined ? '' : ` (${judgement.code})`].join('');
-	const error = judgement.error !== undefined && judgement.error !== judgement.status ? ` (${judgement.error})` : '';
+	const word = options.statusName?.(judgement) || judgement.status;
+	const code = judgement.code === undefined ? '' : ` (${judgement.code})`;
+	// AT's error text says more than a bare "Failed"; next to a specific status it explains it.
+	const said =
+		judgement.error !== undefined && (word === '' || word.toLowerCase() === 'failed')
+			? judgement.error
+			: `${word || 'failed'}${code}${judgement.error !== undefined && judgement.error !== word ? ` (${judgement.error})` : ''}`;
 	const check = options.describe?.(entry, judgement);
-	return `${recipient}: ${said}${error}${check ? `. ${check}` : ''}`;
+	return `${recipient}: ${said}${check ? `. ${check}` : ''}`;
 }
 
 /**
