@@ -49,7 +49,7 @@ export class AfricasTalkingTrigger implements INodeType {
 		defaultVersion: 2,
 		subtitle: `={{ (${JSON.stringify(EVENT_LABELS)})[$parameter["event"]] }}`,
 		// n8n shows this text for the whole "Africa's Talking" entry of the node panel, actions included.
-		description: "Send SMS, WhatsApp, airtime, data and payments, make calls, check SIM swaps, and start workflows on Africa's Talking callbacks (incoming SMS, USSD, voice calls, payments, SIM swap results)",
+		description: "Send SMS, WhatsApp, airtime, data and payments, make calls, check SIM swaps, and start workflows on Africa's Talking callbacks (incoming SMS, USSD, voice calls, payments, SIM swap results, WhatsApp and Chat callbacks)",
 		defaults: { name: "Africa's Talking Trigger" },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INode } from 'n8n-workflow';
-import { checkedPhoneNumber, phoneListText } from './phoneNumbers';
+import { phoneListText } from './phoneNumbers';
 import type { PreSend } from './routing';
 import { currencyCode, httpsUrl, positiveAmount, requireCount } from './validation';
 import { isEmpty } from '../../common/values';
-import { refusingLocally } from '../../common/messageChecks';
-
-export const PROVIDER = "Africa's Talking";
+import { refusingLocally } from '../../common/refusals';
+import { PROVIDER } from '../../AfricasTalkingCommon/environment';
+import { checkedPhoneNumber } from '../../AfricasTalkingCommon/phoneNumbers';
 
 type Check = 'phone' | 'phoneList' | 'amount' | 'currency' | 'httpsUrl';
 type Normalize = (node: INode, value: unknown, field: string, itemIndex: number) => unknown;

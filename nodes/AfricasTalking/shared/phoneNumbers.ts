@@ -1,26 +1,7 @@
 import { NodeOperationError, type INode } from 'n8n-workflow';
-import { compactPhone, forEachPhone } from '../../common/phoneList';
+import { forEachPhone } from '../../common/phoneList';
 import { splitList } from '../../common/values';
-
-const E164 = /^\+[1-9]\d{6,14}$/;
-
-function formatHint(value: string): string {
-	const digits = compactPhone(value);
-	const dialled = /^\+?00([1-9]\d{6,14})$/.exec(digits);
-	if (dialled) return `Replace the leading "00" (the international dialling prefix) with "+": +${dialled[1]}.`;
-	if (/^0\d{8,10}$/.test(digits)) {
-		return 'This looks like a local number: replace the leading 0 with the country code, e.g. 0711XXXYYY → +254711XXXYYY.';
-	}
-	if (/^[1-9]\d{6,14}$/.test(digits)) return `Add the leading "+": +${digits}.`;
-	if (/^\+0\d+$/.test(digits)) {
-		return `The country code never starts with 0: +254${digits.slice(2)} for ${digits.slice(1)} in Kenya (your country's code in place of 254).`;
-	}
-	// Spaces, dashes and brackets are ignored already: what is left wrong is the number of digits.
-	if (/^\+\d+$/.test(digits)) {
-		return `"${digits}" has ${digits.length - 1} digits after the "+": an international number has 7 to 15 (country code and number), e.g. +254711XXXYYY.`;
-	}
-	return 'A phone number holds only a "+", the country code and the number, e.g. +254711XXXYYY.';
-}
+import { assertPhoneNumber, isInternationalNumber } from '../../AfricasTalkingCommon/phoneNumbers';
 
 /**
  * Checks that every number is E.164 with a leading "+" (AT rejects anything else) and
@@ -59,26 +40,10 @@ export function phoneListText(node: INode, value: unknown, field: string, itemIn
 		return value;
 	}
 	const numbers: string[] = [];
-	forEachPhone(value, (compact) => E164.test(compact), ({ written, compact }) => {
-		if (!E164.test(compact)) assertPhoneNumber(node, written, field, itemIndex);
+	forEachPhone(value, isInternationalNumber, ({ written, compact }) => {
+		if (!isInternationalNumber(compact)) assertPhoneNumber(node, written, field, itemIndex);
 		numbers.push(compact);
 	});
 	if (numbers.length === 0) throw emptyList(node, field, itemIndex);
 	return numbers.join(',');
-}
-
-function assertPhoneNumber(node: INode, value: string, field: string, itemIndex: number): void {
-	if (E164.test(value)) return;
-	throw new NodeOperationError(node, `Invalid phone number "${value}" in "${field}" (item ${itemIndex + 1})`, {
-		itemIndex,
-		description: `Africa's Talking needs international E.164 format with a leading "+". ${formatHint(value)}`,
-	});
-}
-
-/** One number as AT takes it: spaces, dashes, dots and brackets inside it removed; the error shows it as written. */
-export function checkedPhoneNumber(node: INode, value: unknown, field: string, itemIndex: number): string {
-	const written = String(value ?? '').trim();
-	const phoneNumber = compactPhone(written);
-	assertPhoneNumber(node, E164.test(phoneNumber) ? phoneNumber : written, field, itemIndex);
-	return phoneNumber;
 }

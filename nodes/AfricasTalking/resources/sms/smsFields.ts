@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { campaignOptionFields, campaignOutputFields, messageField as smsMessageField } from '../../../common/campaignFields';
-import { check, PROVIDER } from '../../shared/checks';
+import { PROVIDER } from '../../../AfricasTalkingCommon/environment';
+import { check } from '../../shared/checks';
 import { AT_SMS_CAMPAIGN } from './smsCampaign';
 
 /** The fields Send and Send Premium share exactly: recipients, message, output and campaign options. */

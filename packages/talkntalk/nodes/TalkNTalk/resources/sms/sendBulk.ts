@@ -7,8 +7,9 @@ import { talkNTalkRouting } from '../../shared/routing';
 import { messageField, senderIdField } from './smsFields';
 import { judgedMessage } from './smsResponse';
 import { plainText } from '../../../common/statusRule';
-import { refusingLocally } from '../../../common/messageChecks';
+import { refusingLocally } from '../../../common/refusals';
 import { optionsCollection } from '../../../common/fields';
+import { PROVIDER } from '../../../TalkNTalkCommon/environment';
 
 async function checkRecipients(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const body = options.body as IDataObject;
@@ -72,7 +73,7 @@ const properties: INodeProperties[] = [
 		placeholder: '0712345678, 0722345678',
 		description:
 			'Kenyan mobile numbers (+2547…, 2547… or 07…) separated by commas, semicolons or new lines (spaces, dashes and dots inside a number are ignored). An expression may also return an array of numbers. Repeated numbers are sent once.',
-		routing: { send: { type: 'body', property: 'recipients', preSend: [refusingLocally('TalkNTalk', checkRecipients)] } },
+		routing: { send: { type: 'body', property: 'recipients', preSend: [refusingLocally(PROVIDER, checkRecipients)] } },
 	},
 	messageField,
 	senderIdField,
