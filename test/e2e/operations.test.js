@@ -371,7 +371,7 @@ describe('checks before anything is sent', () => {
 			'Invalid phone number "254711000001" in "Phone Number" (item 1). Nothing was sent to Africa\'s Talking.',
 		],
 		['an http media URL', { resource: 'voice', operation: 'uploadMedia', phoneNumber: '+254711082000', url: 'http://example.com/a.mp3' }, 'Invalid URL "http://example.com/a.mp3" in "Media URL" (item 1). Nothing was sent to Africa\'s Talking.'],
-		['a blank SMS message', { resource: 'sms', operation: 'send', recipients: '+254711000001', message: '   ' }, '"Message" is only spaces (item 1). Nothing was sent to Africa\'s Talking.'],
+		['a blank SMS message', { resource: 'sms', operation: 'send', recipients: '+254711000001', message: '   ' }, '"Message" is empty (item 1). Nothing was sent to Africa\'s Talking.'],
 		[
 			'an SMS of 131 parts',
 			{ resource: 'sms', operation: 'send', recipients: '+254711000001', message: 'x'.repeat(20000) },
