@@ -90,6 +90,36 @@ describe('same message to many', () => {
 	});
 });
 
+// Issue 31: the same campaign against AT's answers as documented and as older deployments give them (no statusCode, fewer fields).
+describe.each([
+	['answers as documented', false],
+	['older answers: no statusCode, fewer fields', true],
+])('a campaign read by meaning (%s)', (_mode, olderAnswers) => {
+	it('one item per recipient: sent ones succeed, a rejected one fails with its reason; Summary counts the same', async () => {
+		const list = phones(4);
+		const setUp = () => {
+			stack.fake.olderAnswers = olderAnswers;
+			stack.fake.recipientStatus.set(list[2], 406);
+		};
+		setUp();
+		const { output } = await campaign({ resource: 'sms', operation: 'send', recipients: '={{ $json.phones }}', message: 'x' }, [{ phones: list }], 'continueRegularOutput');
+		expect(output.map((i) => [i.json.number, i.json.success, i.json.error === undefined])).toEqual(list.map((p, i) => [p, i !== 2, i !== 2]));
+		expect(output[2].json.error).toMatch(/^\+254700000002: UserInBlacklist.*opted out/);
+		stack.fake.reset();
+		setUp();
+		const summary = await campaign(
+			{ resource: 'sms', operation: 'send', recipients: '={{ $json.phones }}', message: 'x', output: 'summary', includeMessageIds: true },
+			[{ phones: list }],
+			'continueRegularOutput',
+		);
+		const [json] = summary.output.map((i) => i.json);
+		expect(json).toMatchObject({ recipients: 4, sent: 3, failed: 1 });
+		expect(json.unconfirmed).toBeUndefined();
+		expect(json.failedRecipients.map((f) => [f.recipient, f.status])).toEqual([[list[2], 'UserInBlacklist']]);
+		expect(json.messageIds.map((m) => m.recipient)).toEqual([list[0], list[1], list[3]]);
+	});
+});
+
 describe('personalised messages, one item per recipient', () => {
 	it('bounds concurrency over all items and retries 429s without sending anyone twice', async () => {
 		stack.fake.latencyMs = 20;

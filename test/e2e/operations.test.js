@@ -371,7 +371,7 @@ describe('checks before anything is sent', () => {
 			'Invalid phone number "254711000001" in "Phone Number" (item 1). Nothing was sent to Africa\'s Talking.',
 		],
 		['an http media URL', { resource: 'voice', operation: 'uploadMedia', phoneNumber: '+254711082000', url: 'http://example.com/a.mp3' }, 'Invalid URL "http://example.com/a.mp3" in "Media URL" (item 1). Nothing was sent to Africa\'s Talking.'],
-		['a blank SMS message', { resource: 'sms', operation: 'send', recipients: '+254711000001', message: '   ' }, '"Message" is only spaces (item 1). Nothing was sent to Africa\'s Talking.'],
+		['a blank SMS message', { resource: 'sms', operation: 'send', recipients: '+254711000001', message: '   ' }, '"Message" is empty (item 1). Nothing was sent to Africa\'s Talking.'],
 		[
 			'an SMS of 131 parts',
 			{ resource: 'sms', operation: 'send', recipients: '+254711000001', message: 'x'.repeat(20000) },
@@ -429,7 +429,7 @@ describe('failures AT reports inside 2xx answers', () => {
 		const { error } = await runCase('sandbox', {
 			parameters: { resource: 'mobileData', operation: 'send', productName: 'Data', recipientList: { recipient: [{ phoneNumber: '+254711000009', quantity: 1, unit: 'GB', validity: 'Month' }] } },
 		});
-		expect(error.message).toBe("Africa's Talking rejected 1 of 1 recipients: +254711000009: NotSupported (this number's network is not supported for data bundles)");
+		expect(error.message).toBe("Africa's Talking rejected 1 of 1 recipients: +254711000009: NotSupported. This number's network is not supported for data bundles");
 	});
 
 	it('reports a wallet that is NotAvailable', async () => {

@@ -126,10 +126,10 @@ describe('Summary output', () => {
 
 	it('lists failed recipients and message IDs in input order, whatever order the chunks answer in', () => {
 		const summary = new CampaignSummary(true);
-		summary.add({ recipient: 'c', sent: true, status: 'Sent', messageId: 'm3' }, 1);
-		summary.add({ recipient: 'd', sent: false, status: 'UserInBlacklist' }, 1);
-		summary.add({ recipient: 'a', sent: true, status: 'Sent', messageId: 'm1' }, 0);
-		summary.add({ recipient: 'b', sent: false, status: 'InvalidPhoneNumber' }, 0);
+		summary.add({ recipient: 'c', verdict: 'success', status: 'Sent', messageId: 'm3' }, 1);
+		summary.add({ recipient: 'd', verdict: 'failure', status: 'UserInBlacklist' }, 1);
+		summary.add({ recipient: 'a', verdict: 'success', status: 'Sent', messageId: 'm1' }, 0);
+		summary.add({ recipient: 'b', verdict: 'failure', status: 'InvalidPhoneNumber' }, 0);
 		const json = summary.toJson();
 		expect((json.messageIds as IDataObject[]).map((m) => m.recipient)).toEqual(['a', 'c']);
 		expect((json.failedRecipients as IDataObject[]).map((f) => f.recipient)).toEqual(['b', 'd']);
@@ -138,8 +138,8 @@ describe('Summary output', () => {
 
 	it('adds costs exactly, per currency', () => {
 		const summary = new CampaignSummary();
-		for (let i = 0; i < 100000; i++) summary.add({ recipient: 'x', sent: true, status: 'Sent', cost: { currency: 'KES', amount: 0.8 } });
-		summary.add({ recipient: 'y', sent: true, status: 'Sent', cost: { currency: 'UGX', amount: 25 } });
+		for (let i = 0; i < 100000; i++) summary.add({ recipient: 'x', verdict: 'success', status: 'Sent', cost: { currency: 'KES', amount: 0.8 } });
+		summary.add({ recipient: 'y', verdict: 'success', status: 'Sent', cost: { currency: 'UGX', amount: 25 } });
 		expect(summary.toJson().totalCost).toEqual({ KES: 80000, UGX: 25 });
 	});
 });

@@ -5,7 +5,7 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 import { accountKey, campaignOptions, sendInChunks, type CampaignOptions, type CampaignProvider, type ChunkedSend } from '../../../common/campaign';
-import { itemsFor } from '../../../common/items';
+import { errorDescription, itemsFor } from '../../../common/items';
 import { decodeFormValue, encodeFormValue } from '../../../common/values';
 import { sendMessageList } from '../../../common/messageList';
 import { DEFAULT_MAX_PARTS, maxPartsOf } from '../../../common/messageChecks';
@@ -95,6 +95,8 @@ function smsCampaign(this: IExecutePaginationFunctions, requestData: Declarative
 					success: false,
 					statusName: refused ? 'Refused' : 'RequestFailed',
 					error: refused ? error.message : `${number}: ${error.message}`,
+					// What to check, as the same error says with Stop Workflow.
+					...(errorDescription(error) ? { description: errorDescription(error) } : {}),
 				})),
 			);
 		},

@@ -1,7 +1,17 @@
 import { updateDisplayOptions, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
 import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
 import { check } from '../../shared/checks';
+import type { StatusRule } from '../../../common/statusRule';
 import { perRecipientOutput } from '../../shared/responses';
+
+/** Each number called: AT queues the call (`Queued`) or names why not. */
+export const CALL_RULE: StatusRule = {
+	answer: 'Voice → Make Call, each number',
+	statusField: 'status',
+	success: ['Queued'],
+	failure: ['InvalidPhoneNumber', 'DestinationNotSupported', 'InsufficientCredit', 'Failed'],
+	errorField: 'errorMessage',
+};
 import { operationRouting } from '../../shared/routing';
 import { optionsCollection } from '../../../common/fields';
 
@@ -18,9 +28,8 @@ export const option: INodePropertyOptions = {
 		postReceive: perRecipientOutput({
 			list: 'entries',
 			action: 'place the call',
-			failed: (entry) => entry.status !== 'Queued',
-			describe: (entry) => `${String(entry.phoneNumber)}: ${String(entry.status)}`,
-			reason: (body) => String(body.errorMessage ?? ''),
+			rule: CALL_RULE,
+			recipientField: 'phoneNumber',
 			hint: () => 'Check that "From" is a voice number of this app and the numbers called are valid.',
 		}),
 	}),

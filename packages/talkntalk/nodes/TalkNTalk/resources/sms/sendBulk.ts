@@ -5,6 +5,8 @@ import { BULK_CAMPAIGN, sendInTalkNTalkChunks } from './smsCampaign';
 import { kenyanMobiles } from '../../shared/mobile';
 import { talkNTalkRouting } from '../../shared/routing';
 import { messageField, senderIdField } from './smsFields';
+import { judgedMessage } from './smsResponse';
+import { plainText } from '../../../common/statusRule';
 import { refusingLocally } from '../../../common/refusals';
 import { optionsCollection } from '../../../common/fields';
 import { PROVIDER } from '../../../TalkNTalkCommon/environment';
@@ -13,6 +15,11 @@ async function checkRecipients(this: IExecuteSingleFunctions, options: IHttpRequ
 	const body = options.body as IDataObject;
 	body.recipients = kenyanMobiles(this.getNode(), body.recipients, 'Recipients', this.getItemIndex());
 	return options;
+}
+
+function withoutUndefined(json: IDataObject): IDataObject {
+	for (const key of Object.keys(json)) if (json[key] === undefined) delete json[key];
+	return json;
 }
 
 /**
@@ -29,15 +36,15 @@ async function recipientsToItems(this: IExecuteSingleFunctions, _items: INodeExe
 			itemIndex: this.getItemIndex(),
 		});
 	}
-	const senderId = body.sender_id;
-	const queued = ((body.results ?? []) as IDataObject[]).map((entry) => ({ id: entry.id, mobile: entry.mobile, status: entry.status ?? 'queued', sender_id: senderId }));
-	const failed = ((body.errors ?? []) as IDataObject[]).map((entry) => ({
-		mobile: entry.mobile,
-		status: 'failed',
-		error: entry.error ?? 'failed',
-		detail: entry.detail ?? '',
-		sender_id: senderId,
-	}));
+	const senderId = plainText(body.sender_id) || undefined;
+	const entries = (list: unknown) => (Array.isArray(list) ? list : []).map((entry) => (entry && typeof entry === 'object' ? entry : {}) as IDataObject);
+	const queued = entries(body.results).map((entry) =>
+		withoutUndefined(judgedMessage({ id: entry.id, mobile: entry.mobile, status: plainText(entry.status) || 'queued', sender_id: senderId })),
+	);
+	// Listed under `errors`: failed, whatever its status says.
+	const failed = entries(body.errors).map((entry) =>
+		withoutUndefined({ mobile: entry.mobile, status: 'failed', error: plainText(entry.error) || plainText(entry.status) || 'failed', detail: plainText(entry.detail), sender_id: senderId }),
+	);
 	return itemsFor.call(this, [...queued, ...failed]);
 }
 
