@@ -1,6 +1,7 @@
 import { updateDisplayOptions, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
 import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
-import { check } from '../../shared/checks';
+import { check, phoneListFromItem } from '../../shared/checks';
+import { listSourceFields } from '../../../common/itemField';
 import { perRecipientOutput } from '../../shared/responses';
 import { operationRouting } from '../../shared/routing';
 import { optionsCollection } from '../../../common/fields';
@@ -37,7 +38,7 @@ const properties: INodeProperties[] = [
 		description: 'Your Africa\'s Talking voice number that places the call. International format, e.g. +254711XXXYYY.',
 		routing: { send: { type: 'body', property: 'from', preSend: [check('phone', 'from', 'From')] } },
 	},
-	{
+	...listSourceFields(phoneListFromItem({ name: 'to', displayName: 'Numbers to Call', property: 'to', defaultField: 'phones', defaultSource: 'parameter' }), {
 		displayName: 'To',
 		name: 'to',
 		type: 'string',
@@ -46,7 +47,7 @@ const properties: INodeProperties[] = [
 		placeholder: '+254711XXXYYY, +254733YYYZZZ',
 		description: 'One or more numbers to call, separated by commas or new lines (an expression may return an array)',
 		routing: { send: { type: 'body', property: 'to', preSend: [check('phoneList', 'to', 'To')] } },
-	},
+	}),
 	optionsCollection([
 		{
 			displayName: 'Client Request ID',

@@ -7,12 +7,23 @@ import { talkNTalkRouting } from '../../shared/routing';
 import { messageField, senderIdField } from './smsFields';
 import { refusingLocally } from '../../../common/messageChecks';
 import { optionsCollection } from '../../../common/fields';
+import { listFromItemRouting, listSourceFields, type ListFromItem } from '../../../common/itemField';
 
 async function checkRecipients(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const body = options.body as IDataObject;
 	body.recipients = kenyanMobiles(this.getNode(), body.recipients, 'Recipients', this.getItemIndex());
 	return options;
 }
+
+/** Recipients: by default a field of the input item (lists come from Aggregate, a database or a file). */
+const RECIPIENTS: ListFromItem = {
+	name: 'recipients',
+	displayName: 'Recipients',
+	holds: 'the Kenyan mobile numbers: a list, or a text with the numbers separated by commas or new lines',
+	defaultField: 'phones',
+	defaultSource: 'field',
+	routing: listFromItemRouting(BULK_CAMPAIGN.name, 'recipients', 'Recipients', kenyanMobiles),
+};
 
 /**
  * One item per recipient of a 201/207 answer: queued ones ({id, mobile, status}) and failed ones
@@ -55,7 +66,7 @@ export const option: INodePropertyOptions = {
 };
 
 const properties: INodeProperties[] = [
-	{
+	...listSourceFields(RECIPIENTS, {
 		displayName: 'Recipients',
 		name: 'recipients',
 		type: 'string',
@@ -66,7 +77,7 @@ const properties: INodeProperties[] = [
 		description:
 			'Kenyan mobile numbers (+2547…, 2547… or 07…) separated by commas, semicolons or new lines (spaces, dashes and dots inside a number are ignored). An expression may also return an array of numbers. Repeated numbers are sent once.',
 		routing: { send: { type: 'body', property: 'recipients', preSend: [refusingLocally('TalkNTalk', checkRecipients)] } },
-	},
+	}),
 	messageField,
 	senderIdField,
 	...campaignOutputFields({
