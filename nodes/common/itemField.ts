@@ -52,7 +52,7 @@ export function listSourceFields(list: ListFromItem, parameter: INodeProperties)
 				{
 					name: 'Typed Here or an Expression',
 					value: 'parameter',
-					description: 'For a few numbers, or a small list an expression computes (up to ~10,000 entries)',
+					description: 'Typed in the node, or an expression for a small or computed list (up to ~10,000 entries)',
 				},
 			],
 			default: defaultSource,

@@ -8,6 +8,7 @@
 /** Inside a number, ignored. */
 const FILLER = /[\s().-]/g;
 const HAS_FILLER = /[\s().-]/;
+const SEPARATOR_OR_SPACE = /[,;\s]/;
 
 export interface PhoneListEntry {
 	/** The entry as the user wrote it (for errors). */
@@ -29,6 +30,11 @@ export function compactPhone(text: string): string {
  * used only to decide whether an entry with spaces is one number or several.
  */
 function forEachPhoneInText(text: string, isNumber: (compact: string) => boolean, visit: (entry: Omit<PhoneListEntry, 'index'>) => void): void {
+	// One clean number (an array's element, usually): itself, with no match or copy of it made.
+	if (text !== '' && !SEPARATOR_OR_SPACE.test(text)) {
+		visit({ written: text, compact: compactPhone(text) });
+		return;
+	}
 	// Between numbers: commas, semicolons, new lines.
 	const pieces = /[^,;\r\n]+/g;
 	for (let piece = pieces.exec(text); piece; piece = pieces.exec(text)) {
