@@ -21,8 +21,12 @@ const LIVE = DEFAULT_ACCOUNTS.find((a) => a.environment === 'live');
 const phones = (n, offset = 0) => Array.from({ length: n }, (_, i) => `+2547${String(offset + i).padStart(8, '0')}`);
 const FLASH_SALE = 'Flash sale: 20% off today only';
 const personalised = (list) => list.map((to, i) => ({ to, message: `Hi Customer ${i}, your order has shipped` }));
-const sameMessage = (output, options) => ({ recipients: '={{ $json.phones }}', message: FLASH_SALE, output, options });
-const messageList = (output, options) => ({ messageMode: 'list', messageList: '={{ $json.messages }}', output, options });
+// Lists given by an expression (`{{ $json.phones }}`), which n8n evaluates (on 2.41, copies through its expression isolate)…
+const sameMessage = (output, options) => ({ recipientsSource: 'parameter', recipients: '={{ $json.phones }}', message: FLASH_SALE, output, options });
+const messageList = (output, options) => ({ messageMode: 'list', messageListSource: 'parameter', messageList: '={{ $json.messages }}', output, options });
+// …or by the name of the item's field, read by the node from the item (issue 29): no expression, no copy.
+const sameMessageFromField = (output, options) => ({ recipientsSource: 'field', recipientsField: 'phones', message: FLASH_SALE, output, options });
+const messageListFromField = (output, options) => ({ messageMode: 'list', messageListSource: 'field', messageListField: 'messages', output, options });
 
 /** How each provider's scenarios build their workflow and count what the fake accepted. */
 const PROVIDERS = {
@@ -83,11 +87,24 @@ const SCENARIOS = [
 		parameters: sameMessage('summary', { batchSize: 1000, maxConcurrency: 10 }),
 	},
 	{
+		// The same text list read from the item's field by name: no expression.
+		name: 'same-message-1m-field',
+		lists: [phones(1000000)],
+		items: (list) => [{ phones: list.join(',') }],
+		parameters: sameMessageFromField('summary', { batchSize: 1000, maxConcurrency: 10 }),
+	},
+	{
+		name: 'same-message-1m-array-field',
+		lists: [phones(1000000)],
+		items: (list) => [{ phones: list }],
+		parameters: sameMessageFromField('summary', { batchSize: 1000, maxConcurrency: 10 }),
+	},
+	{
 		// One item per recipient through n8n: n8n's own per-item cost.
 		name: 'personalised-10k',
 		lists: [phones(10000)],
 		items: (list) => list.map((phone, i) => ({ phone, name: `Customer ${i}` })),
-		parameters: { recipients: '={{ $json.phone }}', message: '=Hi {{ $json.name }}, your order has shipped', options: { maxConcurrency: 100, maxRetries: 8 } },
+		parameters: { recipientsSource: 'parameter', recipients: '={{ $json.phone }}', message: '=Hi {{ $json.name }}, your order has shipped', options: { maxConcurrency: 100, maxRetries: 8 } },
 		faults: (fake) => fake.injectRandomFaults({ rate: 0.05, status: 429, seed: 11 }),
 	},
 	{
@@ -96,7 +113,7 @@ const SCENARIOS = [
 		provider: 'talkntalk',
 		lists: [phones(100000)],
 		items: (list) => [{ phones: list }],
-		parameters: { recipients: '={{ $json.phones }}', message: FLASH_SALE },
+		parameters: { recipientsSource: 'parameter', recipients: '={{ $json.phones }}', message: FLASH_SALE },
 		setup: (fakes) => (fakes.tnt.balanceCents = 1e9),
 	},
 	{
@@ -104,7 +121,7 @@ const SCENARIOS = [
 		name: 'per-item-baseline-10k',
 		lists: [phones(10000)],
 		items: (list) => list.map((phone, i) => ({ phone, name: `Customer ${i}` })),
-		parameters: { recipients: '={{ $json.phone }}', message: '=Hi {{ $json.name }}, your order has shipped', options: { maxConcurrency: 0, retry: false } },
+		parameters: { recipientsSource: 'parameter', recipients: '={{ $json.phone }}', message: '=Hi {{ $json.name }}, your order has shipped', options: { maxConcurrency: 0, retry: false } },
 	},
 	// The same personalised messages as one item holding the list: no per-item cost.
 	PERSONALISED_LIST_10K,
@@ -122,6 +139,14 @@ const SCENARIOS = [
 		lists: [phones(100000)],
 		items: (list) => [{ messages: personalised(list) }],
 		parameters: messageList('summary', { maxConcurrency: 100, maxRetries: 8 }),
+		faults: (fake) => fake.injectRandomFaults({ rate: 0.05, status: 429, seed: 11 }),
+	},
+	{
+		// The same list read from the item's field by name: runs within n8n 2.41's default 128 MB expression limit.
+		name: 'personalised-list-100k-field',
+		lists: [phones(100000)],
+		items: (list) => [{ messages: personalised(list) }],
+		parameters: messageListFromField('summary', { maxConcurrency: 100, maxRetries: 8 }),
 		faults: (fake) => fake.injectRandomFaults({ rate: 0.05, status: 429, seed: 11 }),
 	},
 	{
