@@ -15,7 +15,7 @@ export class AfricasTalkingApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/africastalking.svg', dark: 'file:../icons/africastalking.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-africastalking/n8n-nodes-africastalking#credentials';
+	documentationUrl = 'https://github.com/n8n-nodes-africastalking/n8n-nodes-africastalking/blob/main/docs/credentials.md';
 
 	properties: INodeProperties[] = [
 		{
@@ -51,7 +51,7 @@ export class AfricasTalkingApi implements ICredentialType {
 	];
 
 	// A function rather than the generic form so that an environment/username mix-up fails
-	// before any request, with the fix in the message, for the node and for "Test credential" alike.
+	// before any request, with the fix in the message, for the node and for the credential test n8n runs on save alike.
 	authenticate = async (
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,

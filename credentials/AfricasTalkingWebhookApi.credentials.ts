@@ -12,7 +12,7 @@ export class AfricasTalkingWebhookApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/africastalking.svg', dark: 'file:../icons/africastalking.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-africastalking/n8n-nodes-africastalking#protection';
+	documentationUrl = 'https://github.com/n8n-nodes-africastalking/n8n-nodes-africastalking/blob/main/docs/credentials.md';
 
 	properties: INodeProperties[] = [
 		{

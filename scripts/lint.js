@@ -6,7 +6,7 @@
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
-const { ROOT, PACKAGES } = require('./packages');
+const { ROOT, PACKAGES, requireSharedCodeLink } = require('./packages');
 
 const N8N_NODE = path.join(ROOT, 'node_modules', '@n8n', 'node-cli', 'bin', 'n8n-node.mjs');
 const WORKFLOWS = path.join(ROOT, '.github', 'workflows');
@@ -22,6 +22,7 @@ async function actionlint() {
 }
 
 async function main() {
+	requireSharedCodeLink();
 	let failed = false;
 	for (const pkg of PACKAGES) {
 		console.log(`n8n-node lint in ${path.relative(ROOT, pkg.root) || '.'} (${pkg.name})`);

@@ -6,6 +6,9 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
  */
 export const CREDENTIAL_NAME = 'africasTalkingApi';
 
+/** The provider's name as errors say it (e.g. "Nothing was sent to Africa's Talking."). */
+export const PROVIDER = "Africa's Talking";
+
 /**
  * Live hosts, one per product. Operations name the live host; the sandbox host is derived per
  * request from that request's credential (never from shared state), so live and sandbox

@@ -17,6 +17,7 @@ import { EVENT_LABELS, EVENTS, readCallback, type EventName, type EventSpec } fr
 import { protectionProblem, webhookRefusal } from './protection';
 import { triggerProperties } from './properties';
 import { triggerWebhooks } from './webhookDescription';
+import { ussdAtWebhook } from './ussdScreens';
 import { pastedUrlWebhookMethods } from '../common/webhookMethods';
 
 const ANSWER_PARAMETERS = ['voiceAnswer', 'voiceText', 'voiceName', 'menuDigits', 'menuTimeout', 'menuFinishOnKey', 'menuNoInputText', 'dialNumbers', 'validationAnswer', 'maxAmount', 'currencies'];
@@ -49,7 +50,7 @@ export class AfricasTalkingTrigger implements INodeType {
 		defaultVersion: 2,
 		subtitle: `={{ (${JSON.stringify(EVENT_LABELS)})[$parameter["event"]] }}`,
 		// n8n shows this text for the whole "Africa's Talking" entry of the node panel, actions included.
-		description: "Send SMS, WhatsApp, airtime, data and payments, make calls, check SIM swaps, and start workflows on Africa's Talking callbacks (incoming SMS, USSD, voice calls, payments, SIM swap results)",
+		description: "Send SMS, WhatsApp, airtime, data and payments, make calls, check SIM swaps, and start workflows on Africa's Talking callbacks (incoming SMS, USSD, voice calls, payments, SIM swap results, WhatsApp and Chat callbacks)",
 		defaults: { name: "Africa's Talking Trigger" },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -139,6 +140,18 @@ export class AfricasTalkingTrigger implements INodeType {
 			if (fallback) {
 				reply(200, fallback.answer, ANSWERS[spec.answer].contentType);
 				return started({ ...output, answerProblem: fallback.problem });
+			}
+			if (spec.answer === 'ussd') {
+				const atWebhook = ussdAtWebhook.call(this, String(output.text ?? ''));
+				// A fixed screen: n8n sends this answer and starts no execution (no workflowData).
+				if ('response' in atWebhook) {
+					res.type(ANSWERS.ussd.contentType);
+					return { webhookResponse: atWebhook.response };
+				}
+				if (atWebhook.walk) {
+					const { screen, values, ended } = atWebhook.walk;
+					return { workflowData: [[{ json: { ...output, screen, values, ended } }]] };
+				}
 			}
 			return { workflowData: [[{ json: output }]] };
 		}

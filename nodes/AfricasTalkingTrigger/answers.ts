@@ -12,7 +12,9 @@ export const ANSWERS = {
 	voiceXml: { contentType: 'application/xml', byWorkflow: true, setting: 'voiceAnswer' },
 	// The Callback Response node sends a USSD answer itself as soon as it is built (n8n's
 	// "responseNode" mode), so that a broken menu can fail the execution while the caller still
-	// gets the polite END.
+	// gets the polite END. The fixed screens of a Menu Builder menu are answered by the trigger
+	// itself, without an execution (ussdScreens.ts): n8n sends a webhookResponse given without
+	// workflowData at once, whatever the response mode.
 	ussd: { contentType: 'text/plain', byWorkflow: true, sentByNode: true },
 	validation: { contentType: 'application/json', byWorkflow: true, setting: 'validationAnswer' },
 } as const satisfies Record<string, { contentType: string; byWorkflow: boolean; setting?: string; sentByNode?: boolean }>;

@@ -3,6 +3,7 @@ import { MAX_BODY_DEPTH, isScalar, nestedDeeperThan, scalarFieldsView, unexpecte
 import type { AnswerKind } from './answers';
 import { DELIVERY_STATUS, describe, FAILURE_REASONS, HANGUP_CAUSES, NETWORKS } from './codes';
 import { simSwapResult } from './simSwap';
+import { ussdSteps } from '../AfricasTalkingCommon/ussd';
 
 type Body = IDataObject;
 type ContentType = 'form' | 'json';
@@ -22,6 +23,8 @@ export interface EventSpec {
 	/** Fields AT sends as objects (metadata); every other field the event reads must be text or a number. */
 	objects?: string[];
 	normalize: (body: Body) => IDataObject;
+	/** The workflow gets AT's body exactly as received (an event whose fields AT documents nowhere). */
+	asReceived?: true;
 	/** Stable for one callback, so AT's retries of it can be recognised (e.g. with n8n's Remove Duplicates node). */
 	dedupeKey: (body: Body) => string;
 }
@@ -152,10 +155,10 @@ export const EVENTS = {
 		present: ['text'],
 		normalize: (b) => {
 			const input = text(b.text) ?? '';
-			const inputs = input === '' ? [] : input.split('*');
+			const { inputs, lastInput, level } = ussdSteps(input);
 			return {
 				sessionId: text(b.sessionId), serviceCode: text(b.serviceCode), phoneNumber: text(b.phoneNumber), ...network(b),
-				text: input, inputs, lastInput: inputs.length ? inputs[inputs.length - 1] : '', level: inputs.length,
+				text: input, inputs, lastInput, level,
 			};
 		},
 		dedupeKey: (b) => `ussd:${String(b.sessionId)}:${String(b.text ?? '')}`,
@@ -224,6 +227,18 @@ export const EVENTS = {
 		normalize: simSwapResult,
 		dedupeKey: (b) => `simswap:${String(b.requestId)}:${String(b.status)}`,
 	},
+	chatCallback: {
+		name: 'WhatsApp or Chat Callback (as Received)',
+		description:
+			"A WhatsApp or Chat message or status arrived: Africa's Talking documents no fields for it, so its JSON body is passed on unchanged (no dedupeKey)",
+		dashboard: 'WhatsApp (or Chat) → (your number or product) → Callback URL',
+		accepts: ['json'],
+		answer: 'ok',
+		required: [],
+		asReceived: true,
+		normalize: (b) => b,
+		dedupeKey: () => '',
+	},
 } satisfies Record<string, EventSpec>;
 
 export type EventName = keyof typeof EVENTS;
@@ -255,6 +270,7 @@ export function rejectionReason(spec: EventSpec, contentType: ContentType | unde
  */
 export function eventOutput(event: EventName, body: IDataObject, unexpected: string[] = []): IDataObject {
 	const spec: EventSpec = EVENTS[event];
+	if (spec.asReceived) return body;
 	const fields = scalarFieldsView(body, spec.objects ?? [], unexpected);
 	const clean = Object.fromEntries(Object.entries(spec.normalize(fields)).filter(([, v]) => v !== undefined));
 	return { event, dedupeKey: spec.dedupeKey(fields), ...clean, raw: body };

@@ -3,6 +3,7 @@ import { VOICE_FALLBACK } from './answers';
 import { EVENTS } from './events';
 import { EVENTS_ANSWERED_BY_WORKFLOW, eventsWithAnswer } from './webhookDescription';
 import { byName } from '../common/fields';
+import { ussdScreensField, ussdScreensNotice } from './ussdScreens';
 
 const showFor = (event: string | string[], extra: Record<string, string[]> = {}) => ({
 	show: { event: Array.isArray(event) ? event : [event], ...extra },
@@ -156,6 +157,8 @@ export const triggerProperties: INodeProperties[] = [
 		description: 'Only these currency codes are Validated; empty accepts any',
 		displayOptions: showFor(['airtimeValidation', 'paymentValidation'], { validationAnswer: ['rule'] }),
 	},
+	ussdScreensField,
+	ussdScreensNotice,
 	{
 		displayName: 'Respond Using',
 		name: 'respondUsing',

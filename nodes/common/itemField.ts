@@ -1,5 +1,5 @@
 import { NodeOperationError, updateDisplayOptions, type IDataObject, type IExecuteSingleFunctions, type IHttpRequestOptions, type INode, type INodeExecutionData, type INodeProperties, type INodePropertyRouting } from 'n8n-workflow';
-import { refusingLocally } from './messageChecks';
+import { refusingLocally } from './refusals';
 
 /**
  * A campaign's list given as the name of a field of the input item, read by the node from the

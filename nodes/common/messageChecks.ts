@@ -1,37 +1,10 @@
 import { NodeOperationError, type IDataObject, type IExecuteSingleFunctions, type IHttpRequestOptions, type INode, type INodeProperties } from 'n8n-workflow';
+import { refusingLocally } from './refusals';
 import type { PreSend } from './routing';
 
-/**
- * What both packages check in a message before anything is sent, and how a refusal says that
- * nothing reached the provider (n8n's declarative engine shows a node's own refusal under the
- * provider's name, "From <provider>", so the message itself must say it).
- */
+/** What both packages check in a message before anything is sent. */
 
 export const DEFAULT_MAX_PARTS = 10;
-
-/** The sentence every local refusal ends with. */
-export function nothingSentTo(provider: string): string {
-	return `Nothing was sent to ${provider}.`;
-}
-
-/** Adds the sentence to a node's own refusal (once); other errors (the provider's answers) are left alone. */
-export function markNothingSent<E>(error: E, provider: string): E {
-	if (error instanceof NodeOperationError && !error.message.includes('Nothing was sent')) {
-		error.message = `${error.message.replace(/\.?\s*$/, '.')} ${nothingSentTo(provider)}`;
-	}
-	return error;
-}
-
-/** A step (a preSend, a pagination function) whose own refusals say that nothing was sent. */
-export function refusingLocally<This, Args extends unknown[], Result>(provider: string, step: (this: This, ...args: Args) => Promise<Result>) {
-	return async function (this: This, ...args: Args): Promise<Result> {
-		try {
-			return await step.apply(this, args);
-		} catch (error) {
-			throw markNothingSent(error, provider);
-		}
-	};
-}
 
 // GSM 03.38: the basic set, and the extension table (each of those takes two characters).
 const GSM_BASIC =
@@ -68,7 +41,6 @@ export function smsParts(text: string): SmsParts {
 export interface MessageCheck {
 	/** The field as the user sees it, e.g. "Message" or "Message List[3].message". */
 	field: string;
-	provider: string;
 	itemIndex: number;
 	/** Max Parts per Message; 0 means no limit. */
 	maxParts: number;
@@ -77,12 +49,14 @@ export interface MessageCheck {
 }
 
 /** The reason a message may not be sent, or undefined when it may. */
-export function messageProblem(value: unknown, check: Omit<MessageCheck, 'itemIndex' | 'provider'>): { message: string; description: string } | undefined {
+export function messageProblem(value: unknown, check: Omit<MessageCheck, 'itemIndex'>): { message: string; description: string } | undefined {
 	const text = value === undefined || value === null ? '' : String(value);
 	if (text.trim() === '') {
+		// One wording for '' and for spaces: TalkNTalk's request step drops a blank value before
+		// this check sees it, so "only spaces" could not be said the same way in both packages.
 		return {
-			message: `"${check.field}" is ${text === '' ? 'empty' : 'only spaces'}`,
-			description: 'An empty message is never sent: give the text of the SMS.',
+			message: `"${check.field}" is empty`,
+			description: 'An empty message (or one of only spaces) is never sent: give the text of the SMS.',
 		};
 	}
 	if (check.maxParts > 0) {
@@ -103,7 +77,7 @@ export function messageProblem(value: unknown, check: Omit<MessageCheck, 'itemIn
 function checkMessageText(node: INode, value: unknown, check: MessageCheck): string {
 	const problem = messageProblem(value, check);
 	if (problem) {
-		throw new NodeOperationError(node, `${problem.message} (${check.where ?? `item ${check.itemIndex + 1}`}). ${nothingSentTo(check.provider)}`, {
+		throw new NodeOperationError(node, `${problem.message} (${check.where ?? `item ${check.itemIndex + 1}`})`, {
 			itemIndex: check.itemIndex,
 			description: problem.description,
 		});
@@ -133,14 +107,13 @@ export const maxPartsOption: INodeProperties = {
  * message (Options → Max Parts per Message) before anything is sent.
  */
 export function messageCheck(provider: string, property = 'message', label = 'Message'): PreSend {
-	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+	return refusingLocally(provider, async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
 		const body = (options.body ?? {}) as IDataObject;
 		checkMessageText(this.getNode(), body[property], {
 			field: label,
-			provider,
 			itemIndex: this.getItemIndex(),
 			maxParts: maxPartsOf(this.getNodeParameter('options.maxParts', DEFAULT_MAX_PARTS)),
 		});
 		return options;
-	};
+	});
 }

@@ -6,7 +6,8 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 import { sendInChunks, type CampaignOptions, type ChunkedSend } from './campaign';
-import { messageProblem, nothingSentTo } from './messageChecks';
+import { messageProblem } from './messageChecks';
+import { nothingSentTo } from './refusals';
 
 /**
  * Personalised messages from one item: a list of `{ to, message }` (built by n8n's Aggregate

@@ -10,6 +10,7 @@ import type {
 	INodePropertyRouting,
 } from 'n8n-workflow';
 import { redactedApiError, retryAfterMs } from './items';
+import { refusingLocally } from './refusals';
 
 /** The shapes of the functions n8n's declarative routing calls, as both packages' operations write them. */
 export type PreSend = (this: IExecuteSingleFunctions, options: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
@@ -71,12 +72,16 @@ export interface DeclarativeOperation {
 	pagination?: Pagination;
 }
 
-/** Routing for one operation, with the provider's HTTP error step first among the output steps. */
-export function declarativeRouting(errorStep: PostReceive, op: DeclarativeOperation): INodePropertyRouting {
+/**
+ * Routing for one operation, with the provider's HTTP error step first among the output steps.
+ * The steps before a request (preSend, pagination) refuse locally: their own refusals end
+ * "Nothing was sent to <provider>." (the provider's answers are NodeApiErrors and stay as they are).
+ */
+export function declarativeRouting(provider: string, errorStep: PostReceive, op: DeclarativeOperation): INodePropertyRouting {
 	return {
 		request: op.request,
-		send: { preSend: [...(op.preSend ?? [])], ...(op.pagination ? { paginate: true } : {}) },
+		send: { preSend: (op.preSend ?? []).map((step) => refusingLocally(provider, step)), ...(op.pagination ? { paginate: true } : {}) },
 		output: { postReceive: [errorStep, ...(op.postReceive ?? [])] },
-		...(op.pagination ? { operations: { pagination: op.pagination } } : {}),
+		...(op.pagination ? { operations: { pagination: refusingLocally(provider, op.pagination) } } : {}),
 	};
 }

@@ -5,12 +5,12 @@
 // bench <scenario> requests=<n> in_flight=<n> p50_ms= p95_ms= p99_ms= max_ms= seconds=<burst wall time>
 //   peak_rss_mb=<peak RSS of n8n and its task runners> wrong=<answers not as expected> executions=<stored>
 //   lost=<answered as expected but never stored: Africa's Talking does not send those again>
-const fs = require('node:fs');
 const { N8n } = require('../harness/n8n');
 const { N8N_VERSION, NODE_VERSION } = require('../harness/install-n8n');
 const { triggerWorkflow, callbackResponse, node, chain } = require('../harness/workflows');
 const { CALLBACKS } = require('../fake-at/callbacks');
-const { sleep, benchSettings, rssKb, tolerant } = require('./common');
+const { sleep, benchSettings, treeRssKb, percentile, storedCount } = require('./common');
+const USSD_SESSIONS = require('./ussdSession');
 
 const BURST_REQUESTS = Number(process.env.BURST_REQUESTS || 2000);
 const BURST_IN_FLIGHT = Number(process.env.BURST_IN_FLIGHT || 50);
@@ -110,27 +110,6 @@ const BURSTS = [
 	},
 ];
 
-/** RSS of a process and all its descendants (n8n's task runners run as child processes). */
-function treeRssKb(pid) {
-	let total = 0;
-	const stack = [pid];
-	while (stack.length) {
-		const current = stack.pop();
-		try {
-			total += rssKb(current);
-			for (const task of fs.readdirSync(`/proc/${current}/task`)) {
-				const children = fs.readFileSync(`/proc/${current}/task/${task}/children`, 'utf8').trim();
-				if (children) stack.push(...children.split(/\s+/).map(Number));
-			}
-		} catch {
-			// exited meanwhile
-		}
-	}
-	return total;
-}
-
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-
 async function runBurst(scenario) {
 	const n8n = await N8n.create({ env: benchSettings(), nodeOptions: process.env.BURST_NODE_OPTIONS });
 	try {
@@ -188,30 +167,12 @@ async function runBurst(scenario) {
 	}
 }
 
-/** Executions of the workflow stored so far, once the count stops growing (or reaches `expected`). */
-async function storedCount(n8n, workflowId, expected) {
-	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-	const deadline = Date.now() + 300000;
-	let last = -1;
-	let stableSince = Date.now();
-	for (;;) {
-		const list = await tolerant('GET /rest/executions', () => n8n.rest('GET', `/executions?filter=${filter}&limit=1`));
-		const count = list.count ?? (list.results || list).length;
-		if (count >= expected || Date.now() > deadline) return count;
-		if (count !== last) {
-			last = count;
-			stableSince = Date.now();
-		} else if (Date.now() - stableSince > 15000) return count;
-		await sleep(500);
-	}
-}
-
 /** Runs the named bursts, each in a fresh n8n, telling `report` as each starts and ends. */
 async function runCallbacks(names, report) {
-	for (const scenario of BURSTS.filter((s) => names.includes(s.name))) {
+	for (const scenario of [...BURSTS, ...USSD_SESSIONS].filter((s) => names.includes(s.name))) {
 		report.start(scenario.name);
-		report.end(await runBurst(scenario));
+		report.end(scenario.run ? await scenario.run() : await runBurst(scenario));
 	}
 }
 
-module.exports = { CALLBACK_SCENARIOS: BURSTS.map((s) => s.name), runCallbacks };
+module.exports = { CALLBACK_SCENARIOS: [...BURSTS, ...USSD_SESSIONS].map((s) => s.name), runCallbacks };

@@ -1,6 +1,6 @@
 'use strict';
-// What both benchmark families share: n8n's settings for a run, memory readings, patience with a
-// loaded n8n.
+// What the benchmark families share: n8n's settings for a run, memory readings, executions
+// stored, patience with a loaded n8n.
 const fs = require('node:fs');
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -31,4 +31,43 @@ async function tolerant(what, call) {
 	}
 }
 
-module.exports = { sleep, benchSettings, rssKb, tolerant };
+/** RSS of a process and all its descendants (n8n's task runners run as child processes). */
+function treeRssKb(pid) {
+	let total = 0;
+	const stack = [pid];
+	while (stack.length) {
+		const current = stack.pop();
+		try {
+			total += rssKb(current);
+			for (const task of fs.readdirSync(`/proc/${current}/task`)) {
+				const children = fs.readFileSync(`/proc/${current}/task/${task}/children`, 'utf8').trim();
+				if (children) stack.push(...children.split(/\s+/).map(Number));
+			}
+		} catch {
+			// exited meanwhile
+		}
+	}
+	return total;
+}
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+/** Executions of the workflow stored so far, once the count stops growing (or reaches `expected`). */
+async function storedCount(n8n, workflowId, expected) {
+	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+	const deadline = Date.now() + 300000;
+	let last = -1;
+	let stableSince = Date.now();
+	for (;;) {
+		const list = await tolerant('GET /rest/executions', () => n8n.rest('GET', `/executions?filter=${filter}&limit=1`));
+		const count = list.count ?? (list.results || list).length;
+		if (count >= expected || Date.now() > deadline) return count;
+		if (count !== last) {
+			last = count;
+			stableSince = Date.now();
+		} else if (Date.now() - stableSince > 15000) return count;
+		await sleep(500);
+	}
+}
+
+module.exports = { sleep, benchSettings, rssKb, tolerant, treeRssKb, percentile, storedCount };

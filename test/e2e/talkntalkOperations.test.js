@@ -199,7 +199,7 @@ describe('checks before anything is sent', () => {
 		['a number without its prefix', { resource: 'sms', operation: 'send', mobile: '712345678', message: 'x' }, 'Invalid phone number "712345678" in "Mobile" (item 1). Nothing was sent to TalkNTalk.'],
 		['one bad number in a list', { resource: 'sms', operation: 'sendBulk', recipientsSource: 'parameter', recipients: '0712345678, 07123', message: 'x' }, 'Invalid phone number "07123" in "Recipients" (item 1). Nothing was sent to TalkNTalk.'],
 		['no address book', { resource: 'sms', operation: 'sendToAddressBooks', addressBooks: '={{ [] }}', message: 'x' }, '"Address Books" is empty (item 1). Nothing was sent to TalkNTalk.'],
-		['a message of spaces', { resource: 'sms', operation: 'sendBulk', recipientsSource: 'parameter', recipients: '0712 345 678', message: '   ' }, /^"Message" is (empty|only spaces) \(item 1\)\. Nothing was sent to TalkNTalk\.$/],
+		['a message of spaces', { resource: 'sms', operation: 'sendBulk', recipientsSource: 'parameter', recipients: '0712 345 678', message: '   ' }, '"Message" is empty (item 1). Nothing was sent to TalkNTalk.'],
 		['a message of 14 parts', { resource: 'sms', operation: 'send', mobile: '0712345678', message: 'x'.repeat(2000) }, '"Message" would go out as 14 SMS parts per recipient (2,000 GSM-7 characters), more than Max Parts per Message (10) (item 1). Nothing was sent to TalkNTalk.'],
 	])('rejects %s', async (_what, parameters, message) => {
 		const { error } = await runTalkNTalk(stack, parameters);

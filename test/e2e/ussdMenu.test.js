@@ -35,60 +35,128 @@ async function lastExecution(workflowId, count) {
 	return executions.sort((a, b) => Number(b.id) - Number(a.id))[0];
 }
 
-describe('test/examples/ussd-menu.json (the README example), imported as a user would', () => {
-	it('runs a three-level airtime menu with an input, a dynamic account list, an invalid choice, back and home, and sends the airtime at the end', async () => {
-		const workflow = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'examples', 'ussd-menu.json'), 'utf8'));
-		for (const n of workflow.nodes) if (n.credentials) n.credentials.africasTalkingApi = stack.credentials.live;
-		const trigger = workflow.nodes.find((n) => n.type === 'n8n-nodes-africastalking.africasTalkingTrigger');
-		const created = await stack.n8n.createWorkflow(workflow, { activate: true });
-		const url = `${stack.n8n.url}/webhook/${trigger.webhookId}/webhook`;
-		stack.fake.reset();
+/** The recipe as a user imports it: credential chosen, and a webhook of its own for each copy. */
+async function importRecipe(change = () => undefined) {
+	const workflow = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'examples', 'ussd-menu.json'), 'utf8'));
+	for (const n of workflow.nodes) {
+		if (n.credentials) n.credentials.africasTalkingApi = stack.credentials.live;
+		if (n.webhookId) n.webhookId = crypto.randomUUID();
+	}
+	workflow.name += ` ${crypto.randomUUID()}`;
+	change(workflow);
+	const trigger = workflow.nodes.find((n) => n.webhookId);
+	const created = await stack.n8n.createWorkflow(workflow, { activate: true });
+	return { id: created.id, url: `${stack.n8n.url}/webhook/${trigger.webhookId}/webhook`, trigger };
+}
 
-		const HOME = 'CON Welcome to Duka\n1. Buy airtime\n9. Help';
-		const AMOUNT = 'CON Amount in KES (10-1000)?\n0. Back\n00. Home';
-		const ACCOUNTS = 'Pay from:\n1. Savings (KES 1,200)\n2. M-Pesa wallet\n0. Back\n00. Home';
-		const steps = [
-			['', HOME],
-			['1', AMOUNT],
-			['1*5', 'CON Enter an amount from 10 to 1000.\nAmount in KES (10-1000)?\n0. Back\n00. Home'],
-			['1*5*50', `CON ${ACCOUNTS}`],
-			['1*5*50*7', `CON Invalid choice, please try again.\n${ACCOUNTS}`],
-			['1*5*50*7*0', AMOUNT],
-			['1*5*50*7*0*00', HOME],
-			['1*5*50*7*0*00*1*80*2', 'CON Buy KES 80 airtime for +254711000666 from ACC-2?\n1. Yes\n2. Cancel\n0. Back\n00. Home'],
-			['1*5*50*7*0*00*1*80*2*1', 'END Done! KES 80 of airtime is on its way.'],
-		];
-		const answers = await session(url, steps.map(([text]) => text), 'ATUid_menu');
+/** Posts one session and keeps the whole answers (status, content type, text). */
+async function sessionAnswers(url, texts, sessionId) {
+	const answers = [];
+	for (const text of texts) {
+		const answer = await postCallback(url, 'ussd', { text, sessionId });
+		answers.push([answer.status, answer.contentType, answer.text]);
+	}
+	return answers;
+}
+
+describe('test/examples/ussd-menu.json (the README example), imported as a user would', () => {
+	const HOME = 'CON Welcome to Duka\n1. Buy airtime\n9. Help';
+	const AMOUNT = 'CON Amount in KES (10-1000)?\n0. Back\n00. Home';
+	const CONFIRM = 'Buy KES 50 of airtime for this number?\n1. Yes\n2. Cancel\n0. Back\n00. Home';
+	const steps = [
+		['', HOME],
+		['1', AMOUNT],
+		['1*5', 'CON Enter an amount from 10 to 1000.\nAmount in KES (10-1000)?\n0. Back\n00. Home'],
+		['1*5*50', `CON ${CONFIRM}`],
+		['1*5*50*7', `CON Invalid choice, please try again.\n${CONFIRM}`],
+		['1*5*50*7*0', AMOUNT],
+		['1*5*50*7*0*00', HOME],
+		// The account list is looked up by the workflow (Ask the Workflow), and the order is sent at the end.
+		['1*5*50*7*0*00*1*80*1', 'CON Pay from:\n1. Savings (KES 1,200)\n2. M-Pesa wallet\n0. Back\n00. Home'],
+		['1*5*50*7*0*00*1*80*1*2', 'END Done! KES 80 of airtime is on its way.'],
+	];
+
+	it('runs a three-level airtime menu with an input, an invalid choice, back and home answered by the trigger, and runs the workflow only for the account list and the order', async () => {
+		const recipe = await importRecipe();
+		stack.fake.reset();
+		const answers = await session(recipe.url, steps.map(([text]) => text), 'ATUid_menu');
 		expect(answers).toEqual(steps.map(([, answer]) => answer));
 
-		// The menu answers as soon as it is built; the order is sent after that, in the same execution.
-		const last = await lastExecution(created.id, steps.length);
+		// Two executions for the session: the account list (a lookup) and the order; the seven fixed screens ran nothing.
+		const last = await lastExecution(recipe.id, 2);
 		// Only the confirmed order reached Africa's Talking: one airtime request, for the amount chosen.
 		expect(stack.fake.requests.map((r) => [r.path, r.body.recipients])).toEqual([['/version1/airtime/send', '[{"phoneNumber":"+254711000666","amount":"KES 80"}]']]);
 
+		// The path to this screen runs through a list from an expression, which only the workflow can
+		// evaluate: the trigger hands over the session as it came, the Callback Response walks it.
+		expect(output(last, 'USSD Session')[0]).toMatchObject({ event: 'ussd', text: steps[8][0] });
+		expect(output(last, 'USSD Session')[0].screen).toBeUndefined();
 		expect(output(last, 'USSD Menu')[0]).toMatchObject({
 			response: 'END Done! KES 80 of airtime is on its way.',
 			screen: 'done',
 			values: { amount: '80', account: 'ACC-2', confirmed: 'yes' },
 			ended: true,
-			path: ['home', 'amount', 'account', 'confirm', 'done'],
+			path: ['home', 'amount', 'confirm', 'account', 'done'],
 		});
 		expect(output(last, 'Send Airtime')[0]).toMatchObject({ phoneNumber: '+254711000666', status: 'Sent' });
 	});
 
-	it('answers Help at once, without sending anything', async () => {
-		const workflow = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'examples', 'ussd-menu.json'), 'utf8'));
-		for (const n of workflow.nodes) {
-			if (n.credentials) n.credentials.africasTalkingApi = stack.credentials.live;
-			if (n.webhookId) n.webhookId = crypto.randomUUID();
-		}
-		workflow.name += ' (copy)';
-		const trigger = workflow.nodes.find((n) => n.webhookId);
-		await stack.n8n.createWorkflow(workflow, { activate: true });
+	it('answers byte for byte what the workflow answers on every screen (Menu Screens: Every Screen Runs the Workflow), with one execution per screen there', async () => {
+		const fixed = await importRecipe();
+		const everyScreen = await importRecipe((workflow) => {
+			workflow.nodes.find((n) => n.webhookId).parameters.ussdScreens = 'workflow';
+		});
+		const texts = [...steps.map(([text]) => text), '9', '1*80*2', '1*80*0*0*9'];
+		const now = await sessionAnswers(fixed.url, texts, 'ATUid_fixed');
+		const before = await sessionAnswers(everyScreen.url, texts, 'ATUid_every');
+		expect(now).toEqual(before);
+		expect(now.map(([status, type]) => [status, type])).toEqual(texts.map(() => [200, 'text/plain; charset=utf-8']));
+		// Runs at the account list, the order, and the cancelled order (an end with values); help (an end without) runs nothing.
+		expect(await stack.n8n.waitForExecutions(fixed.id, 3)).toHaveLength(3);
+		expect(await stack.n8n.waitForExecutions(everyScreen.id, texts.length)).toHaveLength(texts.length);
+		const executions = await stack.n8n.executions(fixed.id);
+		expect(executions.map((e) => output(e, 'USSD Menu')[0].screen).sort()).toEqual(['account', 'cancelled', 'done']);
+		// Where the path holds no expression, the trigger's output says where the session is.
+		const cancelled = executions.find((e) => output(e, 'USSD Menu')[0].screen === 'cancelled');
+		expect(output(cancelled, 'USSD Session')[0]).toMatchObject({ screen: 'cancelled', values: { amount: '80', confirmed: 'no' }, ended: true });
+	});
+
+	it('answers Help at once, without an execution or sending anything', async () => {
+		const recipe = await importRecipe();
 		stack.fake.reset();
-		const url = `${stack.n8n.url}/webhook/${trigger.webhookId}/webhook`;
-		expect(await session(url, ['9'], 'ATUid_help')).toEqual(['END Dial *384*123# and choose Buy airtime. Questions? Call 0711 000 000.']);
+		expect(await session(recipe.url, ['9'], 'ATUid_help')).toEqual(['END Dial *384*123# and choose Buy airtime. Questions? Call 0711 000 000.']);
+		// A menu workflow's webhook: answered by the trigger, so nothing is stored; give n8n a moment to prove it.
+		await new Promise((resolve) => setTimeout(resolve, 1000));
+		expect(await stack.n8n.executions(recipe.id)).toHaveLength(0);
 		expect(stack.fake.requests).toHaveLength(0);
+	});
+});
+
+describe('screens the trigger answers are protected and checked like every callback', () => {
+	it('refuses a request without the Secret Token (401), one from an address not allowed (403) and one that is not a USSD callback (400), starting nothing', async () => {
+		const secret = 'q8K+tZ/3vW9xLr2==-menu-token';
+		const menu = callbackResponse({
+			answer: 'ussd', menuDefinition: 'fields', menuStart: 'home',
+			menuScreens: { screen: [{ id: 'home', type: 'menu', text: 'Welcome', options: { option: [{ label: 'Help', next: 'help' }] } }, { id: 'help', type: 'end', text: 'Call 100.' }] },
+		});
+		const publishWith = async (data) => {
+			const credential = await stack.n8n.createCredential({ name: `AT webhook ${crypto.randomUUID()}`, type: 'africasTalkingWebhookApi', data });
+			const { workflow, path: hookPath } = triggerWorkflow({ name: `ussd protected menu ${crypto.randomUUID()}`, parameters: { event: 'ussd' }, then: [menu], protection: credential });
+			const created = await stack.n8n.createWorkflow(workflow, { activate: true });
+			return { id: created.id, url: `${stack.n8n.url}/webhook/${hookPath}` };
+		};
+		const tokened = await publishWith({ secretToken: secret });
+		const refused = await postCallback(tokened.url, 'ussd', { text: '' });
+		expect([refused.status, refused.text]).toEqual([401, 'Unauthorized']);
+		const wrongBody = await postCallback(`${tokened.url}?token=${encodeURIComponent(secret)}`, 'ussd', {}, { type: 'json' });
+		expect(wrongBody.status).toBe(400);
+		const answered = await postCallback(`${tokened.url}?token=${encodeURIComponent(secret)}`, 'ussd', { text: '' });
+		expect([answered.status, answered.text]).toEqual([200, 'CON Welcome\n1. Help']);
+		const blocked = await publishWith({ ipAllowlist: '192.0.2.0/24' });
+		expect((await postCallback(blocked.url, 'ussd', { text: '' })).status).toBe(403);
+		await new Promise((resolve) => setTimeout(resolve, 1000));
+		expect(await stack.n8n.executions(tokened.id)).toHaveLength(0);
+		expect(await stack.n8n.executions(blocked.id)).toHaveLength(0);
 	});
 });
 
@@ -187,7 +255,7 @@ describe('a broken menu built with the fields (issue: it passed as a success)', 
 		expect(await stack.n8n.waitForExecutions(errorFlow.id, 2)).toHaveLength(2);
 	});
 
-	it('answers a working menu at once and records a success', async () => {
+	it('answers a working menu at once and records a success where the workflow runs', async () => {
 		const { workflow, path: hookPath } = triggerWorkflow({
 			name: `ussd working fields menu ${Date.now()}`,
 			parameters: { event: 'ussd' },
@@ -206,8 +274,9 @@ describe('a broken menu built with the fields (issue: it passed as a success)', 
 		const created = await stack.n8n.createWorkflow(workflow, { activate: true });
 		const url = `${stack.n8n.url}/webhook/${hookPath}`;
 		expect(await session(url, ['', '50'], 'ATUid_ok')).toEqual(['CON Amount?', 'END Buying KES 50 of airtime.']);
-		await stack.n8n.waitForExecutions(created.id, 2);
-		expect((await stack.n8n.executions(created.id)).map((e) => e.status)).toEqual(['success', 'success']);
+		// The question is a fixed screen, answered by the trigger; the end with a value runs the workflow.
+		await stack.n8n.waitForExecutions(created.id, 1);
+		expect((await stack.n8n.executions(created.id)).map((e) => e.status)).toEqual(['success']);
 	});
 });
 

@@ -47,6 +47,12 @@ const CALLBACKS = {
 		type: 'json',
 		body: { status: 'NotSwapped', lastSimSwapDate: '01-01-1900', providerRefId: 'fe3b-46fd-931c-b2ef3a64da93', requestId: 'ATSwpid_00000001', transactionId: '738e202b-ea2f-43e5-b451-a85334e90fb5' },
 	},
+	// AT documents no fields for WhatsApp and Chat callbacks: any JSON object, passed on as received.
+	// This one is invented for the tests (an incoming WhatsApp message, as a provider might send it).
+	chatCallback: {
+		type: 'json',
+		body: { id: 'wamid.fake-1', type: 'message', from: '+254711000999', to: '+254711082000', channel: 'WhatsApp', message: { type: 'text', text: { body: 'Hi' } }, receivedAt: '2026-12-07T09:00:00Z' },
+	},
 };
 
 function encode(type, body) {

@@ -3,7 +3,9 @@
 // errors AT returns inside 2xx bodies. `host` is the product host; `body` the content type
 // AT's server accepts ('form' or 'json'); `required` the fields it rejects requests without.
 const { WireError, requireFields, isE164, messageParts, money } = require('./wire');
-const { NEW_PRODUCT_ROUTES } = require('./newProductRoutes');
+const { INSIGHTS_ROUTES } = require('./insightsRoutes');
+const { WHATSAPP_ROUTES } = require('./whatsappRoutes');
+const { CHAT_ROUTES } = require('./chatRoutes');
 
 const SMS_STATUS = {
 	100: 'Processed', 101: 'Success', 102: 'Queued', 401: 'RiskHold', 402: 'InvalidSenderId',
@@ -306,7 +308,9 @@ const ROUTES = [
 		handle: ({ fake, query }) => json(200, { status: 'Success', responses: [...fake.transactions.values()].slice((query.pageNumber - 1) * query.count, query.pageNumber * query.count) }),
 	},
 	{ host: 'payments', method: 'GET', path: '/query/wallet/balance', requiredQuery: ['username'], handle: walletBalance },
-	...NEW_PRODUCT_ROUTES,
+	...INSIGHTS_ROUTES,
+	...WHATSAPP_ROUTES,
+	...CHAT_ROUTES,
 ];
 
 module.exports = { ROUTES };

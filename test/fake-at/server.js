@@ -79,6 +79,8 @@ class FakeAfricasTalking {
 		this.idempotencyKeys = new Set();
 		this.simSwapChecks = new Map();
 		this.optedOut = new Set();
+		// WhatsApp template names already submitted (Create Template refuses a name twice).
+		this.templateNames = new Set();
 		this.inFlight = 0;
 		this.maxInFlight = 0;
 	}
@@ -150,7 +152,8 @@ class FakeAfricasTalking {
 			if (this.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
 			const fault = this.takeFault(url.pathname, { ...record, rawBody: raw });
 			if (fault && !fault.afterProcessing) return this.fail(fault, record, req, res);
-			const answer = this.answer(req, host, url, raw, record);
+			// Awaited: the WhatsApp routes ask AT's own SDK whether it takes the body (test/fake-at/sdkSchema.js).
+			const answer = await this.answer(req, host, url, raw, record);
 			if (fault) return this.fail(fault, record, req, res);
 			this.send(res, record, req, answer);
 		} catch (error) {

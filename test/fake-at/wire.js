@@ -42,4 +42,8 @@ function money(currency, amount) {
 	return `${currency} ${Number(amount).toFixed(4)}`;
 }
 
-module.exports = { WireError, requireFields, isE164, messageParts, money };
+/** A JSON answer, and the JSON 400 that AT's JSON APIs (Insights, WhatsApp, Chat) give a bad body. */
+const json = (status, body) => ({ status, json: body });
+const badJson = (description) => new WireError(400, { statusCode: 400, status: 'InvalidRequest', description }, 'application/json');
+
+module.exports = { WireError, requireFields, isE164, messageParts, money, json, badJson };

@@ -3,11 +3,16 @@
 // callback (the fake AT's payloads, test/fake-at/callbacks.js) or one TalkNTalk webhook (the fake
 // TalkNTalk's, test/fake-tnt/webhooks.js, signed when a secret is given) to a trigger URL and
 // prints the answer, so a Voice IVR, a USSD menu or a delivery report can be tried without a
-// tunnel or an account.
+// tunnel or an account. A TalkNTalk body is signed with the trigger credential's Signing Secret,
+// taken from CALLBACK_SIGNING_SECRET or asked for with `--secret` (typed without echo), never from
+// the command line: npm prints the command it runs, so a secret given there lands on the terminal.
+const readline = require('node:readline');
 const { CALLBACKS, postCallback } = require('../fake-at/callbacks');
 const { EVENTS: TALKNTALK_EVENTS, eventBody, postWebhook } = require('../fake-tnt/webhooks');
 
-const USAGE = `Usage: npm run callback -- <event> <trigger URL> [field=value …] [--secret=<webhook secret>]
+const SECRET_ENV = 'CALLBACK_SIGNING_SECRET';
+
+const USAGE = `Usage: npm run callback -- <event> <trigger URL> [field=value …] [--secret]
 
 Africa's Talking events: ${Object.keys(CALLBACKS).join(', ')}
 TalkNTalk events: ${TALKNTALK_EVENTS.join(', ')}
@@ -16,12 +21,44 @@ Examples:
   npm run callback -- ussd http://localhost:5678/webhook/<id>/webhook text=1*2
   npm run callback -- voiceCall http://localhost:5678/webhook/<id>/webhook dtmfDigits=1
   npm run callback -- paymentValidation 'http://localhost:5678/webhook/<id>/webhook?token=…' amount=900
-  npm run callback -- sms.delivered http://localhost:5678/webhook/<id>/webhook mobile=254712345678 --secret=<the credential's Webhook Secret>
+  npm run callback -- sms.delivered http://localhost:5678/webhook/<id>/webhook mobile=254712345678 --secret
 
 Fields not given keep the sample values of test/fake-at/callbacks.js and test/fake-tnt/webhooks.js;
 JSON events take numbers and JSON objects as such (amount=900, metadata={"orderId":"42"}).
-TalkNTalk fields go into the message ("data"), except timestamp; --secret signs the body
-(X-TalkNTalk-Signature) as TalkNTalk does when the endpoint has a secret.`;
+TalkNTalk fields go into the message ("data"), except timestamp. The body is signed
+(X-TalkNTalk-Signature) as TalkNTalk does when the endpoint has a secret, with the Signing Secret
+of the trigger's TalkNTalk Webhook API credential: set ${SECRET_ENV} in the environment,
+or give --secret to be asked for it (what you type is not shown).`;
+
+const SECRET_ON_COMMAND_LINE = `--secret=<value> would put the secret on the terminal (npm prints the command it runs): give --secret alone to be asked for it, or set ${SECRET_ENV}. Nothing was sent.`;
+
+/** Asks for a secret on the terminal without echoing what is typed. */
+function askSecret(question, { input = process.stdin, output = process.stderr } = {}) {
+	return new Promise((resolve, reject) => {
+		if (!input.isTTY) {
+			reject(new Error(`--secret asks for the Signing Secret on a terminal, and there is none: set ${SECRET_ENV} instead. Nothing was sent.`));
+			return;
+		}
+		const rl = readline.createInterface({ input, output, terminal: true });
+		output.write(question);
+		// Nothing typed is echoed: readline writes what it echoes through _writeToOutput.
+		rl._writeToOutput = () => undefined;
+		rl.question('', (answer) => {
+			rl.close();
+			output.write('\n');
+			resolve(answer);
+		});
+	});
+}
+
+/** The Signing Secret to sign with: the environment's, the one typed after --secret, or none. */
+async function signingSecret(askForSecret, { env = process.env, ask = askSecret } = {}) {
+	if (env[SECRET_ENV]) return env[SECRET_ENV];
+	if (!askForSecret) return undefined;
+	const secret = await ask("Signing Secret of the trigger's TalkNTalk Webhook API credential: ");
+	if (!secret) throw new Error('No Signing Secret typed. Nothing was sent.');
+	return secret;
+}
 
 /** `field=value` arguments as body fields; for JSON events, numbers and JSON objects keep their type. */
 function parseFields(args, type) {
@@ -57,9 +94,13 @@ function talkNTalkBody(event, fields) {
 	return body;
 }
 
-async function main(argv) {
-	const secretArg = argv.find((arg) => arg.startsWith('--secret='));
-	const [event, url, ...rest] = argv.filter((arg) => arg !== secretArg);
+async function main(argv, options = {}) {
+	if (argv.some((arg) => arg.startsWith('--secret='))) {
+		console.error(SECRET_ON_COMMAND_LINE);
+		return 2;
+	}
+	const askForSecret = argv.includes('--secret');
+	const [event, url, ...rest] = argv.filter((arg) => arg !== '--secret');
 	const known = Boolean(CALLBACKS[event]) || TALKNTALK_EVENTS.includes(event);
 	if (!event || !url || !known) {
 		console.error(event && !known ? `Unknown event "${event}".\n\n${USAGE}` : USAGE);
@@ -67,7 +108,7 @@ async function main(argv) {
 	}
 	let answer;
 	if (TALKNTALK_EVENTS.includes(event)) {
-		const secret = secretArg ? secretArg.slice('--secret='.length) : undefined;
+		const secret = await signingSecret(askForSecret, options);
 		answer = await postWebhook(url, talkNTalkBody(event, parseFields(rest, 'form')), { secret });
 		console.log(`HTTP ${answer.status}${secret ? ' (signed)' : ''}`);
 	} else {
@@ -88,4 +129,4 @@ if (require.main === module) {
 	);
 }
 
-module.exports = { parseFields, talkNTalkBody, main, USAGE };
+module.exports = { parseFields, talkNTalkBody, main, askSecret, USAGE };

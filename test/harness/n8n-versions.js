@@ -65,7 +65,7 @@ const VERSIONS = {
 		nativeModules: ['sqlite3'],
 		env: {},
 		activate: activateBySaving,
-		// Tests of what this n8n itself cannot do (the README's Compatibility section says so),
+		// Tests of what this n8n itself cannot do (docs/compatibility.md says so),
 		// left out of its run by name:
 		limits: [
 			// No execution context before n8n-core 1.120: the default Idempotency-Key has no

@@ -377,4 +377,4 @@ function nodeError(execution, nodeName) {
 	return runs.map((run) => run.error).find(Boolean) || execution.data.resultData.error;
 }
 
-module.exports = { N8n, nodeOutput, nodeError, PACKAGE_NAME, freePort };
+module.exports = { N8n, nodeOutput, nodeError, PACKAGE_NAME, freePort, OWNER };

@@ -177,6 +177,34 @@ describe('one main and one worker', () => {
 	});
 });
 
+describe('a Menu Builder menu in queue mode', () => {
+	it('answers the fixed screens on the main instance without an execution, and runs the end with its values on the worker', async () => {
+		const menu = callbackResponse({
+			answer: 'ussd', menuDefinition: 'fields', menuStart: 'home',
+			menuScreens: {
+				screen: [
+					{ id: 'home', type: 'menu', text: 'Welcome', options: { option: [{ label: 'Buy airtime', next: 'amount' }] } },
+					{ id: 'amount', type: 'input', text: 'Amount?', variable: 'amount', check: 'number', next: 'done' },
+					{ id: 'done', type: 'end', text: 'Buying KES {ussd.amount} of airtime.' },
+				],
+			},
+		});
+		const wf = await publishTrigger({ event: 'ussd' }, [menu]);
+		const session = { sessionId: 'ATUid_queue_menu', phoneNumber: '+254711002001' };
+		const screens = [];
+		for (const text of ['', '1', '1*x', '1*50']) {
+			const answer = await postCallback(wf.url, 'ussd', { ...session, text });
+			expect([answer.status, answer.contentType]).toEqual([200, 'text/plain; charset=utf-8']);
+			screens.push(answer.text);
+		}
+		expect(screens).toEqual(['CON Welcome\n1. Buy airtime', 'CON Amount?\n0. Back\n00. Home', 'CON Invalid choice, please try again.\nAmount?\n0. Back\n00. Home', 'END Buying KES 50 of airtime.']);
+		const rows = await waitForFinished(wf.id, 1);
+		await new Promise((resolve) => setTimeout(resolve, 2000));
+		expect((await executionsOf(wf.id)).map((row) => row.status)).toEqual(['success']);
+		expect(cluster.workerOf(rows.map((row) => row.id))).toEqual([0]);
+	});
+});
+
 describe('one main and two workers', () => {
 	beforeAll(async () => {
 		await cluster.addWorker();

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 /**
- * The shared tiers and what may import what (the README's Architecture section):
+ * The shared tiers and what may import what (CONTRIBUTING.md's Architecture section):
  *   nodes/common/                 both packages: imports only itself
  *   nodes/<Provider>Common/       one provider's nodes and credentials: imports common
  *   credentials/                  imports common and its provider's Common
@@ -67,14 +67,19 @@ function importsOf(file: string): string[] {
 	return [...text.matchAll(/^(?:import|export)[^'"]*from '(\.[^']+)'/gm)].map((m) => m[1]);
 }
 
+/** The file an import names, or '' when there is none. */
+function resolved(file: string, spec: string): string {
+	const base = path.resolve(path.dirname(file), spec);
+	return [`${base}.ts`, path.join(base, 'index.ts')].find((candidate) => fs.existsSync(candidate)) ?? '';
+}
+
 it('keeps every import of node and credential code within the tier rules', () => {
 	const wrong: string[] = [];
 	const files = sources();
 	expect(files.length).toBeGreaterThan(50);
 	for (const file of files) {
 		for (const spec of importsOf(file)) {
-			const base = path.resolve(path.dirname(file), spec);
-			const target = [`${base}.ts`, path.join(base, 'index.ts')].find((candidate) => fs.existsSync(candidate)) ?? '';
+			const target = resolved(file, spec);
 			if (!target) {
 				wrong.push(`${path.relative(REPO, file)}: ${spec} not found`);
 				continue;
@@ -83,6 +88,86 @@ it('keeps every import of node and credential code within the tier rules', () =>
 		}
 	}
 	expect(wrong).toEqual([]);
+});
+
+/**
+ * Groups of files that import each other, directly or through others (type-only imports too:
+ * a circle makes a file's meaning depend on the order modules load in, and the tiers say which
+ * way an import goes). Tarjan's strongly connected components, without recursion.
+ */
+function importCircles(graph: Map<string, string[]>): string[][] {
+	const index = new Map<string, number>();
+	const low = new Map<string, number>();
+	const onStack = new Set<string>();
+	const stack: string[] = [];
+	const circles: string[][] = [];
+	let next = 0;
+	for (const root of graph.keys()) {
+		if (index.has(root)) continue;
+		const work: Array<{ file: string; edge: number }> = [{ file: root, edge: 0 }];
+		index.set(root, next);
+		low.set(root, next++);
+		stack.push(root);
+		onStack.add(root);
+		while (work.length) {
+			const frame = work[work.length - 1];
+			const targets = graph.get(frame.file) ?? [];
+			if (frame.edge < targets.length) {
+				const target = targets[frame.edge++];
+				if (!index.has(target)) {
+					index.set(target, next);
+					low.set(target, next++);
+					stack.push(target);
+					onStack.add(target);
+					work.push({ file: target, edge: 0 });
+				} else if (onStack.has(target)) {
+					low.set(frame.file, Math.min(low.get(frame.file)!, index.get(target)!));
+				}
+				continue;
+			}
+			work.pop();
+			if (work.length) {
+				const parent = work[work.length - 1].file;
+				low.set(parent, Math.min(low.get(parent)!, low.get(frame.file)!));
+			}
+			if (low.get(frame.file) !== index.get(frame.file)) continue;
+			const component: string[] = [];
+			let member: string;
+			do {
+				member = stack.pop()!;
+				onStack.delete(member);
+				component.push(member);
+			} while (member !== frame.file);
+			if (component.length > 1 || targets.includes(frame.file)) circles.push(component.sort());
+		}
+	}
+	return circles;
+}
+
+it('has no import circle among the node and credential sources of both packages', () => {
+	const graph = new Map<string, string[]>();
+	for (const file of sources()) {
+		const from = path.relative(REPO, fs.realpathSync(file));
+		const targets = importsOf(file)
+			.map((spec) => resolved(file, spec))
+			.filter(Boolean)
+			.map((target) => path.relative(REPO, fs.realpathSync(target)));
+		graph.set(from, [...(graph.get(from) ?? []), ...targets]);
+	}
+	expect(graph.size).toBeGreaterThan(50);
+	expect(importCircles(graph)).toEqual([]);
+});
+
+it('finds import circles (the check above can fail)', () => {
+	const graph = new Map([
+		['a.ts', ['b.ts']],
+		['b.ts', ['c.ts']],
+		['c.ts', ['a.ts', 'd.ts']],
+		['d.ts', []],
+		['e.ts', ['e.ts']],
+		['f.ts', ['d.ts']],
+	]);
+	expect(importCircles(graph)).toEqual([['a.ts', 'b.ts', 'c.ts'], ['e.ts']]);
 });
 
 it('tells the tiers apart (the rule above can fail)', () => {

@@ -120,14 +120,6 @@ describe('what users see in the editor', () => {
 		for (const topic of topics) expect(aliases).toContain(topic);
 	});
 
-	it("points its docs links at this package's README, not at Africa's Talking's generic docs", () => {
-		for (const folder of ['AfricasTalking', 'AfricasTalkingTrigger', 'AfricasTalkingCallbackResponse']) {
-			for (const links of Object.values(codex(folder).resources ?? {})) {
-				for (const { url } of links) expect(url).toMatch(/^https:\/\/github\.com\/n8n-nodes-africastalking\/n8n-nodes-africastalking#[a-z-]+$/);
-			}
-		}
-	});
-
 	it('describes sending and callbacks in the trigger text n8n shows for the merged panel entry', () => {
 		const text = nodeNamed('AfricasTalkingTrigger').description.description;
 		expect(text).toMatch(/Send SMS/);

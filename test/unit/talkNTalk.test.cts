@@ -1,7 +1,8 @@
 import * as crypto from 'crypto';
-import { NodeApiError, NodeOperationError, type IExecuteSingleFunctions, type IN8nHttpFullResponse } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type IDataObject, type IExecuteSingleFunctions, type IN8nHttpFullResponse } from 'n8n-workflow';
 import { throwOnHttpError, reasonOf } from '../../packages/talkntalk/nodes/TalkNTalk/shared/errors';
 import { kenyanMobile, kenyanMobiles } from '../../packages/talkntalk/nodes/TalkNTalk/shared/mobile';
+import { description as messageGetAll } from '../../packages/talkntalk/nodes/TalkNTalk/resources/message/getAll';
 import { parseCallback } from '../../packages/talkntalk/nodes/TalkNTalkTrigger/events';
 import { nestedDeeperThan as deeperThan } from '../../nodes/common/untrustedInput';
 import { validSignature } from '../../packages/talkntalk/nodes/TalkNTalkTrigger/signature';
@@ -46,6 +47,16 @@ describe('Kenyan mobile numbers', () => {
 
 	it('refuses an object without calling its toString', () => {
 		expect(() => kenyanMobile(NODE, { toString: 1 }, 'Mobile', 0)).toThrow('Invalid phone number "{"toString":1}" in "Mobile" (item 1)');
+	});
+
+	it('filters Get Many messages by a whole number written as Send takes it (one Kenyan rule), and by part of a number as its digits', async () => {
+		const filters = messageGetAll.find((property) => property.name === 'filters') as unknown as { options: Array<{ name: string; routing: { send: { preSend: Array<(this: unknown, options: IDataObject) => Promise<IDataObject>> } } }> };
+		const [mobileFilter] = filters.options.find((option) => option.name === 'mobile')!.routing.send.preSend;
+		const filtered = async (mobile: string) => ((await mobileFilter.call({}, { qs: { mobile } })).qs as IDataObject).mobile;
+		for (const whole of ['+254712345678', '254712345678', '0712345678', '0712 345 678', '+254-712-345-678', '0110123456']) {
+			expect([whole, await filtered(whole)]).toEqual([whole, kenyanMobile(NODE, whole, 'Mobile', 0)]);
+		}
+		for (const [part, sent] of [['254712', '254712'], ['+2547', '2547'], ['0712', '0712'], ['712 345', '712345']]) expect([part, await filtered(part)]).toEqual([part, sent]);
 	});
 
 	it('splits lists on commas and new lines (or spaces between whole numbers), normalises and drops repeats', () => {

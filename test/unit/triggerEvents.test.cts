@@ -1,4 +1,4 @@
-import { EVENTS, eventOutput, readCallback, rejectionReason, type EventName } from '../../nodes/AfricasTalkingTrigger/events';
+import { EVENTS, eventOutput, readCallback, rejectionReason, type EventName, type EventSpec } from '../../nodes/AfricasTalkingTrigger/events';
 import { invalidAllowlistEntries, ipAllowed, protectionProblem, protectionRefusal, tokenReadings, webhookRefusal } from '../../nodes/AfricasTalkingTrigger/protection';
 import type { IWebhookFunctions } from 'n8n-workflow';
 import { AfricasTalkingTrigger } from '../../nodes/AfricasTalkingTrigger/AfricasTalkingTrigger.node';
@@ -59,16 +59,28 @@ const VALID: Record<EventName, Record<string, unknown>> = {
 	},
 	paymentValidation: { transactionId: 'ATPid_pv1', phoneNumber: '+254711001000', currencyCode: 'TZS', amount: 8909.77, provider: 'Mpesa', metadata: {} },
 	simSwapResult: { requestId: 'ATSwpId_1', status: 'NotSwapped', lastSimSwapDate: '01-01-1900', transactionId: 'tx-1', providerRefId: 'ref-1' },
+	// Any JSON object: AT documents no fields for WhatsApp and Chat callbacks.
+	chatCallback: { type: 'message', from: '+254711000999', message: { text: 'Hi', id: { toString: 1 } } },
 };
 const EVENT_NAMES = Object.keys(VALID) as EventName[];
 const contentOf = (event: EventName) => EVENTS[event].accepts[0];
 /** Every field of the event's valid body that holds text or a number (required and optional). */
 const scalarFields = (event: EventName) => EVENT_NAMES.includes(event) ? Object.keys(VALID[event]).filter((k) => typeof VALID[event][k] !== 'object') : [];
-const cases = EVENT_NAMES.flatMap((event) => scalarFields(event).map((field) => [event, field] as const));
+/** Events whose fields the trigger reads (an event passed on as received reads none). */
+const READ_EVENTS = EVENT_NAMES.filter((event) => !(EVENTS[event] as EventSpec).asReceived);
+const cases = READ_EVENTS.flatMap((event) => scalarFields(event).map((field) => [event, field] as const));
 
 describe('hostile callback bodies (issue 10)', () => {
-	it.each(EVENT_NAMES)('%s: the valid body is read', (event) => {
+	it.each(READ_EVENTS)('%s: the valid body is read', (event) => {
 		expect(readCallback(event, contentOf(event), VALID[event])).toEqual({ output: expect.objectContaining({ event }) });
+	});
+
+	it('chatCallback: the body is passed on exactly as received, objects included; only JSON objects no deeper than the limit are taken', () => {
+		expect(readCallback('chatCallback', 'json', VALID.chatCallback)).toEqual({ output: VALID.chatCallback });
+		expect(readCallback('chatCallback', 'json', {})).toEqual({ output: {} });
+		expect(readCallback('chatCallback', 'form', { a: '1' })).toEqual({ reason: 'Expected application/json' });
+		expect(readCallback('chatCallback', 'json', ['a'])).toEqual({ reason: 'Expected an object body' });
+		expect(readCallback('chatCallback', 'json', { deep: JSON.parse(`${'['.repeat(40)}${']'.repeat(40)}`) })).toEqual({ reason: 'The body is nested more than 32 levels deep' });
 	});
 
 	it.each(cases)('%s: an object with its own toString/valueOf in %s is refused naming the field, not converted', (event, field) => {

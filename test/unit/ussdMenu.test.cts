@@ -3,10 +3,11 @@ import * as path from 'node:path';
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { ussdMenuAnswer } from '../../nodes/AfricasTalkingCallbackResponse/ussdMenu/answer';
 import { ussdMenuFields } from '../../nodes/AfricasTalkingCallbackResponse/ussdMenu/fields';
-import { parseUssdMenu, UssdMenuError } from '../../nodes/AfricasTalkingCallbackResponse/ussdMenu/schema';
-import { displayWarnings, expressionWithValues, fillPlaceholders, nonGsmCharacters } from '../../nodes/AfricasTalkingCallbackResponse/ussdMenu/text';
-import { walkUssdMenu, type UssdRenderer } from '../../nodes/AfricasTalkingCallbackResponse/ussdMenu/walker';
-import { USSD_FALLBACK } from '../../nodes/AfricasTalkingCommon/ussd';
+import { parseUssdMenu, UssdMenuError } from '../../nodes/AfricasTalkingCommon/ussdMenu/schema';
+import { displayWarnings, expressionWithValues, fillPlaceholders, nonGsmCharacters } from '../../nodes/AfricasTalkingCommon/ussdMenu/text';
+import { walkUssdMenu, type UssdRenderer } from '../../nodes/AfricasTalkingCommon/ussdMenu/walker';
+import { USSD_FALLBACK, ussdSteps, ussdText } from '../../nodes/AfricasTalkingCommon/ussd';
+import { eventOutput } from '../../nodes/AfricasTalkingTrigger/events';
 import { NODE } from './context.cjs';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -90,7 +91,7 @@ describe('USSD menu walker', () => {
 	it.each([
 		['digits', {}, ['0042'], ['12a', '', '4 2']],
 		['number', { min: 10, max: 1000 }, ['10', '999.5', '1000', '50,5'], ['9', '1001', 'ten', '1e3']],
-		['phone', {}, ['0712345678', '+254712345678', '254712345678', '0712 345 678'], ['12345', '+0712345678', '07123456789012']],
+		['phone', {}, ['0712345678', '+254712345678', '254712345678', '0712 345 678', '(0712) 345-678'], ['12345', '+0712345678', '07123456789012']],
 		['regex', { pattern: '[A-Z]{2}\\d{4}' }, ['AB1234'], ['ab1234', 'AB12345', 'xAB1234']],
 		['any', {}, ['Amina', '0', '*'], ['', '   ']],
 	])('checks %s answers', (check, extra, good, bad) => {
@@ -184,6 +185,83 @@ describe('USSD menu walker', () => {
 		});
 	});
 
+	describe('one reading of the text for the trigger and the walker', () => {
+		const triggerSteps = (text: string) => {
+			const { inputs, lastInput, level } = eventOutput('ussd', { sessionId: 'S', serviceCode: '*384#', phoneNumber: '+254711000001', text }) as Record<string, unknown>;
+			return { inputs, lastInput, level };
+		};
+		/** Input screens q1 … q4 (any text), then an end screen. */
+		const questions = parseUssdMenu({
+			start: 'q1',
+			screens: [
+				...[1, 2, 3, 4].map((n) => ({ id: `q${n}`, type: 'input', text: `Question ${n}?`, variable: `q${n}`, next: n === 4 ? 'bye' : `q${n + 1}` })),
+				{ id: 'bye', type: 'end', text: 'Thanks.' },
+			],
+		});
+		/** A seeded generator, so that a failure can be replayed. */
+		const random = (seed: number) => () => {
+			seed = (seed + 0x6d2b79f5) | 0;
+			let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+			t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+			return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+		};
+		/** An answer a caller may type: letters, digits, "#" and spaces, never blank, never a navigation key. */
+		const answer = (next: () => number) => {
+			const length = 1 + Math.floor(next() * 5);
+			const text = Array.from({ length }, () => 'ab1# '[Math.floor(next() * 5)]).join('');
+			return text.trim() === '' ? `a${text}` : text;
+		};
+
+		it.each([
+			['', { inputs: [], lastInput: '', level: 0 }, { screen: 'home', values: {} }],
+			['1', { inputs: ['1'], lastInput: '1', level: 1 }, { screen: 'street', values: {} }],
+			['1*Plot 4*B', { inputs: ['1', 'Plot 4', 'B'], lastInput: 'B', level: 3 }, { screen: 'thanks', values: { street: 'Plot 4*B' }, ended: true }],
+			['1*a*b*c', { inputs: ['1', 'a', 'b', 'c'], lastInput: 'c', level: 4 }, { screen: 'thanks', values: { street: 'a*b*c' } }],
+			['1**', { inputs: ['1', '', ''], lastInput: '', level: 3 }, { screen: 'street', invalidAnswer: '' }],
+			['2*1', { inputs: ['2', '1'], lastInput: '1', level: 2 }, { screen: 'home', invalidAnswer: '2*1' }],
+		])('text %j: the trigger and the walker read the same steps; only an answer ending the session takes the steps left', (text, steps, walked) => {
+			expect(triggerSteps(text)).toEqual(steps);
+			expect(ussdSteps(text)).toEqual(steps);
+			expect(ussdText(steps.inputs)).toBe(text);
+			const menu = parseUssdMenu({
+				start: 'home',
+				screens: [
+					{ id: 'home', type: 'menu', text: 'Deliver?', options: [{ label: 'Yes', next: 'street' }, { label: 'Help', next: 'help' }] },
+					{ id: 'street', type: 'input', text: 'Address?', variable: 'street', next: 'thanks' },
+					{ id: 'thanks', type: 'end', text: 'Delivering to {{ $ussd.street }}' },
+					{ id: 'help', type: 'end', text: 'Call 100.' },
+				],
+			});
+			expect(walk(text, menu)).toMatchObject(walked);
+		});
+
+		it('takes one trigger input per screen, for any answers without "*" (200 seeded sessions)', () => {
+			const next = random(27);
+			for (let session = 0; session < 200; session++) {
+				const answers = Array.from({ length: Math.floor(next() * 5) }, () => answer(next));
+				const text = answers.join('*');
+				const steps = triggerSteps(text);
+				expect([text, steps.inputs, steps.level]).toEqual([text, answers, answers.length]);
+				const walked = walk(text, questions);
+				expect([text, walked.path.length - 1, walked.values]).toEqual([text, steps.level, Object.fromEntries(answers.map((a, i) => [`q${i + 1}`, a.trim()]))]);
+			}
+		});
+
+		it('joins back the trigger inputs left after the answer that ends the session, when it had "*" inside (200 seeded sessions)', () => {
+			const next = random(2727);
+			for (let session = 0; session < 200; session++) {
+				const last = Array.from({ length: 2 + Math.floor(next() * 3) }, () => answer(next)).join('*');
+				const answers = [answer(next), answer(next), answer(next), last];
+				const text = answers.join('*');
+				const steps = triggerSteps(text);
+				expect([text, steps.inputs]).toEqual([text, text.split('*')]);
+				const walked = walk(text, questions);
+				expect([text, walked.screen, walked.values.q4]).toEqual([text, 'bye', ussdText((steps.inputs as string[]).slice(3)).trim()]);
+				expect(walked.values.q4).toBe(last.trim());
+			}
+		});
+	});
+
 	it('walks very long paths (20,000 answers) in linear time, without recursion', () => {
 		const loop = parseUssdMenu({
 			start: 'a',
@@ -235,8 +313,8 @@ describe('USSD menu schema', () => {
 	});
 
 	it('accepts the JSON example of docs/ussd-menus.md', () => {
-		const doc = fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'ussd-menus.md'), 'utf8');
-		const json = /## Menus as JSON[\s\S]*?```json\n([\s\S]*?)```/.exec(doc)![1];
+		const page = fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'ussd-menus.md'), 'utf8');
+		const json = /## Menus as JSON[\s\S]*?```json\n([\s\S]*?)```/.exec(page)![1];
 		const menu = parseUssdMenu(json);
 		expect(walk('1*50', menu).text).toBe('Pay from:\n1. Savings\n0. Back\n00. Home');
 		expect(walk('1*50*1', menu)).toMatchObject({ ended: true, text: 'Buying 50 from ACC-1.' });

@@ -1,7 +1,7 @@
 import { NodeOperationError, Workflow, type IExecuteFunctions, type INode, type INodeParameters, type INodeTypes } from 'n8n-workflow';
 import { AfricasTalkingCallbackResponse } from '../../nodes/AfricasTalkingCallbackResponse/AfricasTalkingCallbackResponse.node';
-import { FIELD_NAMES, parseUssdMenu } from '../../nodes/AfricasTalkingCallbackResponse/ussdMenu/schema';
-import { expressionWithValues, fillPlaceholders } from '../../nodes/AfricasTalkingCallbackResponse/ussdMenu/text';
+import { FIELD_NAMES, parseUssdMenu } from '../../nodes/AfricasTalkingCommon/ussdMenu/schema';
+import { expressionWithValues, fillPlaceholders } from '../../nodes/AfricasTalkingCommon/ussdMenu/text';
 import { triggerWebhooks } from '../../nodes/AfricasTalkingTrigger/webhookDescription';
 import { USSD_FALLBACK } from '../../nodes/AfricasTalkingCommon/ussd';
 
@@ -106,6 +106,13 @@ describe('the editor warns of a broken menu before it runs', () => {
 		const repeated = HOME('help');
 		repeated.menuScreens.screen[3].id = 'done';
 		expect(shownHints(repeated)).toHaveLength(1);
+	});
+
+	it('shows it for a new menu with no screens yet (nothing to answer a caller with)', () => {
+		expect(shownHints({ menuStart: 'home' })).toEqual([expect.stringContaining('it has no screens')]);
+		expect(shownHints({ menuStart: 'home', menuScreens: { screen: [] } })).toHaveLength(1);
+		expect(shownHints({ menuStart: 'home', menuDefinition: 'json' })).toEqual([]);
+		expect(shownHints({ menuStart: 'home', answer: 'voice' })).toEqual([]);
 	});
 
 	it('shows nothing for a menu that works, or a next screen given by an expression', () => {

@@ -1,9 +1,7 @@
-import { NodeOperationError, type IDataObject, type IExecuteSingleFunctions, type IHttpRequestOptions, type IN8nHttpFullResponse, type INodeExecutionData, type INode, type INodeProperties, type INodePropertyRouting } from 'n8n-workflow';
-import { refusingLocally } from '../../common/messageChecks';
+import { NodeOperationError, type IDataObject, type IExecuteSingleFunctions, type IHttpRequestOptions, type IN8nHttpFullResponse, type INodeExecutionData, type INode, type INodeProperties, type INodePropertyRouting, type IDisplayOptions } from 'n8n-workflow';
 import { AT_BASE_URL, CREDENTIAL_NAME } from '../../AfricasTalkingCommon/environment';
-import { PROVIDER } from './checks';
+import { checkedPhoneNumber } from '../../AfricasTalkingCommon/phoneNumbers';
 import { throwApiError } from './errors';
-import { checkedPhoneNumber } from './phoneNumbers';
 import { httpsUrl } from './validation';
 import { bodyToItem } from './responses';
 import { operationRouting, type PostReceive, type PreSend } from './routing';
@@ -44,26 +42,24 @@ export function requireHttpsUrl(value: unknown, field: string, refuse: Refuse, w
 	return httpsUrl(refuse.node, requireText(value, field, refuse, what), field, refuse.itemIndex);
 }
 
-/** The media kinds AT's WhatsApp and Chat APIs take (AT's Python SDK, Whatsapp.py and Chat.py). */
-const MEDIA_TYPES = ['Audio', 'Image', 'Sticker', 'Video', 'Voice'] as const;
-/** WhatsApp shows a caption only under an image or a video. */
-export const CAPTIONED_MEDIA = ['Image', 'Video'];
-
-export function mediaTypeOf(value: unknown, field: string, refuse: Refuse): string {
+/** A media type from the product's own list (WhatsApp and Chat take different ones). */
+export function mediaTypeOf(value: unknown, mediaTypes: readonly string[], refuse: Refuse): string {
 	const mediaType = text(value);
-	if (!(MEDIA_TYPES as readonly string[]).includes(mediaType)) {
-		refuse(`Unknown media type "${mediaType}" in "${field}"`, `Use one of ${MEDIA_TYPES.join(', ')}.`);
-	}
+	if (!mediaTypes.includes(mediaType)) refuse(`Unknown media type "${mediaType}" in "Media Type"`, `Use one of ${mediaTypes.join(', ')}.`);
 	return mediaType;
 }
 
-export const mediaTypeField: INodeProperties = {
-	displayName: 'Media Type',
-	name: 'mediaType',
-	type: 'options',
-	default: 'Image',
-	options: MEDIA_TYPES.map((value) => ({ name: value, value })),
-};
+/** The Media Type field offering `mediaTypes` (written in alphabetical order, as n8n's lint asks). */
+export function mediaTypeField(mediaTypes: readonly string[], show: IDisplayOptions['show']): INodeProperties {
+	return {
+		displayName: 'Media Type',
+		name: 'mediaType',
+		type: 'options',
+		default: 'Image',
+		options: mediaTypes.map((value) => ({ name: value, value })),
+		displayOptions: { show },
+	};
+}
 
 /** The builder's refusals as NodeOperationErrors naming the item, before anything is sent. */
 function refuserFor(context: IExecuteSingleFunctions): Refuse {
@@ -80,14 +76,14 @@ function refuserFor(context: IExecuteSingleFunctions): Refuse {
  * expressions resolved); its refusals say that nothing was sent, as every local check does. The
  * shared request step then adds the username.
  */
-type BodyBuilder = (parameter: (name: string) => unknown, refuse: Refuse) => IDataObject;
+export type BodyBuilder = (parameter: (name: string) => unknown, refuse: Refuse) => IDataObject;
 
 function bodyFrom(build: BodyBuilder): PreSend {
-	return refusingLocally(PROVIDER, async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
 		const parameter = (name: string) => this.getNodeParameter(name, '');
 		options.body = { ...((options.body ?? {}) as IDataObject), ...build(parameter, refuserFor(this)) };
 		return options;
-	});
+	};
 }
 
 /** AT has no sandbox for WhatsApp or Chat: a sandbox credential is refused before any request. */
@@ -96,7 +92,7 @@ function liveOnly(product: string): PreSend {
 		const credentials = await this.getCredentials(CREDENTIAL_NAME);
 		if (credentials.environment === 'sandbox') {
 			const itemIndex = this.getItemIndex();
-			throw new NodeOperationError(this.getNode(), `Africa's Talking has no sandbox for ${product}: nothing was sent (item ${itemIndex + 1})`, {
+			throw new NodeOperationError(this.getNode(), `Africa's Talking has no sandbox for ${product} (item ${itemIndex + 1})`, {
 				itemIndex,
 				description: `${product} works only with a live app. Choose an Africa's Talking credential with Environment: Live (your app's username and live API key).`,
 			});

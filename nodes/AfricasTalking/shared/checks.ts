@@ -1,12 +1,12 @@
 import { NodeOperationError, type IDataObject, type IExecuteSingleFunctions, type IHttpRequestOptions, type INode } from 'n8n-workflow';
-import { checkedPhoneNumber, phoneListText } from './phoneNumbers';
+import { phoneListText } from './phoneNumbers';
 import type { PreSend } from './routing';
 import { currencyCode, httpsUrl, positiveAmount, requireCount } from './validation';
 import { isEmpty } from '../../common/values';
-import { refusingLocally } from '../../common/messageChecks';
+import { refusingLocally } from '../../common/refusals';
 import { itemFieldValue, listFromItemRouting, listLocation, listSourceField, notAList, type ListFromItem } from '../../common/itemField';
-
-export const PROVIDER = "Africa's Talking";
+import { PROVIDER } from '../../AfricasTalkingCommon/environment';
+import { checkedPhoneNumber } from '../../AfricasTalkingCommon/phoneNumbers';
 
 type Check = 'phone' | 'phoneList' | 'amount' | 'currency' | 'httpsUrl';
 /** `sourceField`: the input item's field the value was read from (lists only), named in errors. */

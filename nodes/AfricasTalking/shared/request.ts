@@ -8,6 +8,13 @@ import {
 import { encodeFormValue, withoutEmpty } from '../../common/values';
 import { africasTalkingUsername, AT_BASE_URL, baseUrlForEnvironment, CREDENTIAL_NAME } from '../../AfricasTalkingCommon/environment';
 
+/**
+ * A JSON body carries the username first, as most of AT's SDKs send it. An operation whose SDK puts
+ * it elsewhere (AT's Node SDK sends WhatsApp's `{ ...payload, username }`) writes the key `username`
+ * with this value where it belongs; the credential's username then takes its place.
+ */
+export const USERNAME_IN_PLACE = '(the credential username)';
+
 /** How an endpoint takes its parameters: form body, JSON body, or query string. */
 export type Encoding = 'form' | 'json' | 'query';
 
@@ -59,7 +66,7 @@ export async function prepareRequest(this: IExecuteSingleFunctions, options: IHt
 			.join('&');
 		options.qs = qs;
 	} else {
-		options.body = { username, ...body };
+		options.body = body.username === USERNAME_IN_PLACE ? { ...body, username } : { username, ...body };
 		options.json = true;
 		options.qs = qs;
 	}

@@ -2,8 +2,8 @@ import type { IDataObject, IHttpRequestMethods, INodeProperties, INodePropertyRo
 import { declarativeRouting, type Pagination, type PostReceive, type PreSend } from '../../common/routing';
 import { throwOnHttpError } from './errors';
 import { CONTENT_TYPE, prepareRequest, type Encoding } from './request';
-import { refusingLocally } from '../../common/messageChecks';
-import { PROVIDER } from './checks';
+import { refusingLocally } from '../../common/refusals';
+import { PROVIDER } from '../../AfricasTalkingCommon/environment';
 
 export type { PostReceive, PreSend } from '../../common/routing';
 
@@ -25,7 +25,7 @@ interface OperationRouting {
 
 /** Routing for one operation: the product's host and encoding, then the shared steps in order. */
 export function operationRouting(op: OperationRouting): INodePropertyRouting {
-	return declarativeRouting(throwOnHttpError, {
+	return declarativeRouting(PROVIDER, throwOnHttpError, {
 		request: {
 			method: op.method,
 			url: op.url,

@@ -1,8 +1,8 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import { ussdAnswer, USSD_FALLBACK } from '../../AfricasTalkingCommon/ussd';
-import { FIELD_NAMES, parseUssdMenu, UssdMenuError, type UssdMenu } from './schema';
-import { displayWarnings, expressionWithValues, fillPlaceholders, type UssdValues } from './text';
-import { plainRenderer, walkUssdMenu, type UssdRenderer } from './walker';
+import { FIELD_NAMES, parseUssdMenu, UssdMenuError, type UssdMenu } from '../../AfricasTalkingCommon/ussdMenu/schema';
+import { displayWarnings, expressionWithValues, fillPlaceholders, type UssdValues } from '../../AfricasTalkingCommon/ussdMenu/text';
+import { plainRenderer, walkUssdMenu, type UssdRenderer } from '../../AfricasTalkingCommon/ussdMenu/walker';
 
 /** Fields whose expressions may use `$ussd`: resolved by the walker for each screen it shows. */
 const RENDERED = ['text', 'label', 'optionList'];

@@ -7,7 +7,7 @@ import type { INodeProperties } from 'n8n-workflow';
 export const ussdMenuFields: INodeProperties[] = [
 	{
 		displayName:
-			'The node follows the session from the start screen using the text Africa\'s Talking sends, and answers CON or END for you. Texts show collected values with <code>{ussd.name}</code>. The output has <code>screen</code>, <code>values</code> and <code>ended</code> to act on.',
+			'The node follows the session from the start screen using the text Africa\'s Talking sends, and answers CON or END for you. Texts show collected values with <code>{ussd.name}</code>. The output has <code>screen</code>, <code>values</code> and <code>ended</code> to act on. <b>Which screens run the workflow</b>: the Africa\'s Talking Trigger answers the fixed screens of this menu itself, with no execution (its Menu Screens setting); the workflow runs at end screens reached with collected values, at screens marked Ask the Workflow, and at screens whose text or option list is an expression (and the screens after a list from an expression).',
 		name: 'menuNotice',
 		type: 'notice',
 		default: '',
@@ -50,6 +50,14 @@ export const ussdMenuFields: INodeProperties[] = [
 				// In n8n's order (alphabetical by label, which its verification requires); each kind of
 				// screen shows only its own fields.
 				values: [
+					{
+						displayName: 'Ask the Workflow',
+						name: 'askWorkflow',
+						type: 'boolean',
+						default: false,
+						description:
+							"Whether reaching this screen runs the workflow (e.g. to look up a balance or record a step), when the Africa's Talking Trigger answers fixed screens itself. End screens reached with collected values, and screens whose text or option list is an expression, always run it.",
+					},
 					{
 						displayName: 'Check',
 						name: 'check',

@@ -2,6 +2,8 @@ import { updateDisplayOptions, type IDataObject, type INodeProperties, type INod
 import { chatApiRouting, mediaTypeField, mediaTypeOf, type Refuse, requireHttpsUrl, requirePhone, requireText, text } from '../../shared/chatApi';
 
 export const CHANNELS = ['WhatsApp', 'Telegram'];
+/** The media kinds of AT's Chat API (the unmerged Chat.py of AT's Python SDK). */
+const CHAT_MEDIA_TYPES = ['Audio', 'Image', 'Sticker', 'Video', 'Voice'];
 
 export function channelOf(value: unknown, refuse: Refuse): string {
 	const channel = text(value);
@@ -40,7 +42,7 @@ export function chatMessageBody(input: ChatMessage, refuse: Refuse): IDataObject
 	const type = text(input.messageType);
 	if (type === 'text') return { type: 'Text', text: requireText(input.message, 'Text', refuse, 'Enter the text to send.') };
 	if (type === 'media') {
-		const media = mediaTypeOf(input.mediaType, 'Media Type', refuse);
+		const media = mediaTypeOf(input.mediaType, CHAT_MEDIA_TYPES, refuse);
 		if (text(input.url) === '') refuse('"Media URL" is empty', 'A media message needs the public https:// URL of the file.');
 		return { type: 'Media', media, url: requireHttpsUrl(input.url, 'Media URL', refuse, '') };
 	}
@@ -116,12 +118,6 @@ export const channelFields: INodeProperties[] = [
 const show = (messageType: string) => ({ show: { chatMessageType: [messageType] } });
 
 const properties: INodeProperties[] = [
-	{
-		displayName: "Africa's Talking has no sandbox for Chat: use a credential with Environment: Live.",
-		name: 'chatNotice',
-		type: 'notice',
-		default: '',
-	},
 	{ displayName: 'Product ID', name: 'productId', type: 'string', required: true, default: '', description: "Your chat product's ID in the Africa's Talking dashboard" },
 	...channelFields,
 	{
@@ -136,7 +132,7 @@ const properties: INodeProperties[] = [
 		],
 	},
 	{ displayName: 'Text', name: 'message', type: 'string', typeOptions: { rows: 3 }, required: true, default: '', displayOptions: show('text') },
-	{ ...mediaTypeField, displayOptions: show('media') },
+	mediaTypeField(CHAT_MEDIA_TYPES, { chatMessageType: ['media'] }),
 	{ displayName: 'Media URL', name: 'url', type: 'string', required: true, default: '', placeholder: 'https://example.com/menu.jpg', displayOptions: show('media') },
 	{ displayName: 'Latitude', name: 'latitude', type: 'string', required: true, default: '', placeholder: '-1.2921', displayOptions: show('location') },
 	{ displayName: 'Longitude', name: 'longitude', type: 'string', required: true, default: '', placeholder: '36.8219', displayOptions: show('location') },

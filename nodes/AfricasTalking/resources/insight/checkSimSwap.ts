@@ -1,10 +1,9 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteSingleFunctions, type IHttpRequestOptions, type IN8nHttpFullResponse, type INodeExecutionData, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
-import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
+import { AT_BASE_URL, PROVIDER } from '../../../AfricasTalkingCommon/environment';
 import { itemsFor } from '../../../common/items';
 import { throwApiError } from '../../shared/errors';
 import { parsePhoneNumbers } from '../../shared/phoneNumbers';
-import { PROVIDER } from '../../shared/checks';
-import { refusingLocally } from '../../../common/messageChecks';
+import { refusingLocally } from '../../../common/refusals';
 import { itemFieldValue, listSourceField, listSourceFields, type ListFromItem } from '../../../common/itemField';
 import { throwIfEntriesFailed } from '../../shared/responses';
 import { operationRouting } from '../../shared/routing';

@@ -11,8 +11,8 @@ import { sendMessageList } from '../../../common/messageList';
 import { DEFAULT_MAX_PARTS, maxPartsOf } from '../../../common/messageChecks';
 import { itemFieldValue, listSourceField, type ListFromItem } from '../../../common/itemField';
 import { smsOutcome } from './smsResponse';
-import { checkedPhoneNumber } from '../../shared/phoneNumbers';
-import { PROVIDER } from '../../shared/checks';
+import { checkedPhoneNumber } from '../../../AfricasTalkingCommon/phoneNumbers';
+import { PROVIDER } from '../../../AfricasTalkingCommon/environment';
 import { throwIfEntriesFailed, throwIfSummaryFailed } from '../../shared/responses';
 
 

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { campaignOptionFields, campaignOutputFields, messageField as smsMessageField } from '../../../common/campaignFields';
-import { check, phoneListFromItem, PROVIDER } from '../../shared/checks';
+import { PROVIDER } from '../../../AfricasTalkingCommon/environment';
+import { check, phoneListFromItem } from '../../shared/checks';
 import { listSourceFields } from '../../../common/itemField';
 import { AT_SMS_CAMPAIGN } from './smsCampaign';
 

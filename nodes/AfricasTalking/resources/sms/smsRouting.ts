@@ -1,15 +1,12 @@
 import type { INodePropertyRouting } from 'n8n-workflow';
-import { refusingLocally } from '../../../common/messageChecks';
 import type { Pagination } from '../../../common/routing';
-import { PROVIDER } from '../../shared/checks';
 import { operationRouting } from '../../shared/routing';
 import { sendSmsInChunks } from './smsCampaign';
 import { smsRecipientsToItems } from './smsResponse';
 
 /**
  * Both post AT's messaging form, each on its own host; long recipient lists go out in chunks
- * (smsCampaign.ts), by `pagination`: Send's also sends personalised lists. What it refuses
- * itself says that nothing was sent.
+ * (smsCampaign.ts), by `pagination`: Send's also sends personalised lists.
  */
 export function messagingRouting(
 	baseURL: string,
@@ -23,6 +20,6 @@ export function messagingRouting(
 		encoding: 'form',
 		body: { bulkSMSMode },
 		postReceive: [smsRecipientsToItems],
-		pagination: refusingLocally(PROVIDER, pagination),
+		pagination,
 	});
 }

@@ -1,5 +1,5 @@
 import { resourceProperties } from '../../../common/resource';
 import * as sendMessage from './sendMessage';
-import * as sendTemplate from './sendTemplate';
+import * as createTemplate from './createTemplate';
 
-export const whatsappDescription = resourceProperties('whatsapp', 'sendMessage', [sendMessage, sendTemplate]);
+export const whatsappDescription = resourceProperties('whatsapp', 'sendMessage', [sendMessage, createTemplate]);

@@ -6,13 +6,18 @@ import { listLocation, requireListOrText } from '../../common/itemField';
 const KENYAN_MOBILE = /^(?:\+?254|0)([17]\d{8})$/;
 
 /**
- * `+2547…`, `2547…` or `07…` (also the newer `01…` ranges), with spaces, dashes or brackets, as
- * `2547…`; anything else throws an error naming the field, the value and the item.
+ * `+2547…`, `2547…` or `07…` (also the newer `01…` ranges), with spaces, dashes, dots or brackets,
+ * as TalkNTalk takes and stores it (`2547…`); undefined for anything else.
  */
-export function kenyanMobile(node: INode, value: unknown, field: string, itemIndex: number, location = listLocation(itemIndex)): string {
-	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value : '';
+export function asKenyanMobile(text: string): string | undefined {
 	const match = KENYAN_MOBILE.exec(compactPhone(text));
-	if (match) return `254${match[1]}`;
+	return match ? `254${match[1]}` : undefined;
+}
+
+/** The same, or an error naming the field, the value and the item (`location`: with a list from the input item's field, that field and the entry too). */
+export function kenyanMobile(node: INode, value: unknown, field: string, itemIndex: number, location = listLocation(itemIndex)): string {
+	const mobile = asKenyanMobile(typeof value === 'number' ? String(value) : typeof value === 'string' ? value : '');
+	if (mobile) return mobile;
 	throw new NodeOperationError(node, `Invalid phone number "${typeof value === 'object' ? JSON.stringify(value) : String(value ?? '')}" in "${field}" ${location}`, {
 		itemIndex,
 		description: 'TalkNTalk sends to Kenyan mobile numbers: write them as +254712345678, 254712345678 or 0712345678.',

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodePr
 import { declarativeRouting, type Pagination, type PostReceive } from '../../common/routing';
 import { withoutEmpty } from '../../common/values';
 import { throwOnHttpError } from './errors';
+import { PROVIDER } from '../../TalkNTalkCommon/environment';
 
 interface TalkNTalkOperation {
 	method: 'GET' | 'POST';
@@ -29,5 +30,5 @@ async function prepareJson(this: IExecuteSingleFunctions, options: IHttpRequestO
 /** Routing for one operation, with the shared steps in the right order. */
 export function talkNTalkRouting(op: TalkNTalkOperation): INodePropertyRouting {
 	// A field's own checks sit on the field (routing.send.preSend); prepareJson shapes the whole request.
-	return declarativeRouting(throwOnHttpError, { request: { method: op.method, url: op.url }, preSend: [prepareJson], postReceive: op.postReceive, pagination: op.pagination });
+	return declarativeRouting(PROVIDER, throwOnHttpError, { request: { method: op.method, url: op.url }, preSend: [prepareJson], postReceive: op.postReceive, pagination: op.pagination });
 }

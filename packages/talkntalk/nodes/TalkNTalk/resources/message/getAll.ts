@@ -3,13 +3,16 @@ import { pageNumberPagination } from '../../shared/pagination';
 import { talkNTalkRouting } from '../../shared/routing';
 import { filtersCollection, returnAllAndLimit } from '../../../common/fields';
 import { compactPhone } from '../../../common/phoneList';
+import { asKenyanMobile } from '../../shared/mobile';
+import { refusingLocally } from '../../../common/refusals';
+import { PROVIDER } from '../../../TalkNTalkCommon/environment';
 
 /** The mobile filter matches part of the number as TalkNTalk stores it (2547…): a full local or "+" number is rewritten to that form. */
 async function mobileFilter(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const qs = (options.qs ?? {}) as IDataObject;
 	if (typeof qs.mobile === 'string') {
 		const digits = compactPhone(qs.mobile).replace(/^\+/, '');
-		qs.mobile = /^0[17]\d{8}$/.test(digits) ? `254${digits.slice(1)}` : digits;
+		qs.mobile = asKenyanMobile(digits) ?? digits;
 	}
 	options.qs = qs;
 	return options;
@@ -34,7 +37,7 @@ const properties: INodeProperties[] = [
 			default: '',
 			placeholder: '254712',
 			description: 'All or part of the phone number (0712345678 is matched as 254712345678)',
-			routing: { send: { type: 'query', property: 'mobile', preSend: [mobileFilter] } },
+			routing: { send: { type: 'query', property: 'mobile', preSend: [refusingLocally(PROVIDER, mobileFilter)] } },
 		},
 		{
 			displayName: 'Sender Name or ID',

@@ -5,8 +5,9 @@ import { kenyanMobile } from '../../shared/mobile';
 import { answerToItem } from '../../shared/responses';
 import { talkNTalkRouting } from '../../shared/routing';
 import { messageField, senderIdField } from './smsFields';
-import { refusingLocally } from '../../../common/messageChecks';
+import { refusingLocally } from '../../../common/refusals';
 import { optionsCollection } from '../../../common/fields';
+import { PROVIDER } from '../../../TalkNTalkCommon/environment';
 
 async function checkMobile(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const body = options.body as IDataObject;
@@ -38,7 +39,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: '0712345678',
 		description: 'Kenyan mobile number: +254712345678, 254712345678 or 0712345678 (sent as 254712345678)',
-		routing: { send: { type: 'body', property: 'mobile', preSend: [refusingLocally('TalkNTalk', checkMobile)] } },
+		routing: { send: { type: 'body', property: 'mobile', preSend: [refusingLocally(PROVIDER, checkMobile)] } },
 	},
 	messageField,
 	senderIdField,

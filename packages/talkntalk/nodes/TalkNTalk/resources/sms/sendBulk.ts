@@ -5,9 +5,10 @@ import { BULK_CAMPAIGN, sendInTalkNTalkChunks } from './smsCampaign';
 import { kenyanMobiles } from '../../shared/mobile';
 import { talkNTalkRouting } from '../../shared/routing';
 import { messageField, senderIdField } from './smsFields';
-import { refusingLocally } from '../../../common/messageChecks';
+import { refusingLocally } from '../../../common/refusals';
 import { optionsCollection } from '../../../common/fields';
 import { listFromItemRouting, listSourceFields, type ListFromItem } from '../../../common/itemField';
+import { PROVIDER } from '../../../TalkNTalkCommon/environment';
 
 async function checkRecipients(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const body = options.body as IDataObject;
@@ -22,7 +23,7 @@ const RECIPIENTS: ListFromItem = {
 	holds: 'the Kenyan mobile numbers: a list, or a text with the numbers separated by commas or new lines',
 	defaultField: 'phones',
 	defaultSource: 'field',
-	routing: listFromItemRouting(BULK_CAMPAIGN.name, 'recipients', 'Recipients', kenyanMobiles),
+	routing: listFromItemRouting(PROVIDER, 'recipients', 'Recipients', kenyanMobiles),
 };
 
 /**
@@ -76,7 +77,7 @@ const properties: INodeProperties[] = [
 		placeholder: '0712345678, 0722345678',
 		description:
 			'Kenyan mobile numbers (+2547…, 2547… or 07…) separated by commas, semicolons or new lines (spaces, dashes and dots inside a number are ignored). An expression may also return an array of numbers. Repeated numbers are sent once.',
-		routing: { send: { type: 'body', property: 'recipients', preSend: [refusingLocally('TalkNTalk', checkRecipients)] } },
+		routing: { send: { type: 'body', property: 'recipients', preSend: [refusingLocally(PROVIDER, checkRecipients)] } },
 	}),
 	messageField,
 	senderIdField,

@@ -2,7 +2,8 @@ import { NodeOperationError, updateDisplayOptions, type IDataObject, type IExecu
 import { answerToItem } from '../../shared/responses';
 import { talkNTalkRouting } from '../../shared/routing';
 import { messageField, senderIdField } from './smsFields';
-import { refusingLocally } from '../../../common/messageChecks';
+import { refusingLocally } from '../../../common/refusals';
+import { PROVIDER } from '../../../TalkNTalkCommon/environment';
 
 /**
  * The address book IDs exactly as TalkNTalk lists them: the list gives integers, send-group's
@@ -42,7 +43,7 @@ const properties: INodeProperties[] = [
 		description:
 			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 		hint: 'Every contact of these address books gets the message',
-		routing: { send: { type: 'body', property: 'group_ids', preSend: [refusingLocally('TalkNTalk', checkAddressBooks)] } },
+		routing: { send: { type: 'body', property: 'group_ids', preSend: [refusingLocally(PROVIDER, checkAddressBooks)] } },
 	},
 	messageField,
 	senderIdField,

@@ -2,7 +2,7 @@ import type { DeclarativeRestApiSettings, IDataObject, IExecutePaginationFunctio
 import { accountKey, campaignOptions, sendInChunks, type CampaignOptions, type CampaignProvider, type ChunkedSend, type RecipientOutcome } from '../../../common/campaign';
 import { failedEntries, itemsFor, redactedApiError } from '../../../common/items';
 import { failedInSummary } from '../../../common/summary';
-import { CREDENTIAL_NAME } from '../../../TalkNTalkCommon/environment';
+import { CREDENTIAL_NAME, PROVIDER } from '../../../TalkNTalkCommon/environment';
 
 /** TalkNTalk's minute windows: a Retry-After of up to two minutes is honoured as given. */
 const MAX_RETRY_AFTER_MS = 120000;
@@ -11,7 +11,7 @@ const MAX_RECIPIENTS_PER_REQUEST = 10000;
 
 /** Send Bulk: TalkNTalk's maximum of 10,000 recipients per request, 60 bulk requests per minute. */
 export const BULK_CAMPAIGN: CampaignProvider = {
-	name: 'TalkNTalk',
+	name: PROVIDER,
 	defaults: { batchSize: MAX_RECIPIENTS_PER_REQUEST, maxConcurrency: 10, maxPerSecond: 1, retry: true, maxRetries: 4, maxRetryAfterMs: MAX_RETRY_AFTER_MS },
 	maxBatchSize: MAX_RECIPIENTS_PER_REQUEST,
 	ratePerMinute: true,
@@ -20,7 +20,7 @@ export const BULK_CAMPAIGN: CampaignProvider = {
 
 /** Send: one recipient per request, 300 requests per minute. */
 export const SEND_CAMPAIGN: CampaignProvider = {
-	name: 'TalkNTalk',
+	name: PROVIDER,
 	defaults: { batchSize: 1, maxConcurrency: 10, maxPerSecond: 5, retry: true, maxRetries: 4, maxRetryAfterMs: MAX_RETRY_AFTER_MS },
 	maxBatchSize: 1,
 	ratePerMinute: true,
@@ -75,8 +75,8 @@ export function sendInTalkNTalkChunks(property: 'mobile' | 'recipients', provide
 		);
 		const failure =
 			options.output === 'summary'
-				? failedInSummary(items, 'TalkNTalk')
-				: failedEntries(items, 'TalkNTalk', (json) => `${String(json.mobile)}: ${String(json.detail ?? json.error)}`);
+				? failedInSummary(items, PROVIDER)
+				: failedEntries(items, PROVIDER, (json) => `${String(json.mobile)}: ${String(json.detail ?? json.error)}`);
 		if (!failure || this.continueOnFail()) return items;
 		const credentials = await this.getCredentials(CREDENTIAL_NAME);
 		throw redactedApiError(this.getNode(), [credentials.apiKey], {

@@ -1,10 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { messageField as smsMessageField } from '../../../common/campaignFields';
+import { PROVIDER } from '../../../TalkNTalkCommon/environment';
 
 /** Fields that the SMS sends share exactly (the campaign fields come from common/campaignFields.ts). */
 
 export const messageField = smsMessageField(
-	'TalkNTalk',
+	PROVIDER,
 	'TalkNTalk bills per part of up to 160 characters; longer messages are split (usually 153 characters per part, 67 with emoji or other non-GSM characters).',
 );
 

@@ -20,6 +20,8 @@ interface BaseScreen {
 	id: string;
 	/** A template: `{{ $ussd.name }}` placeholders, or an n8n expression when it starts with `=` (node fields only). */
 	text: string;
+	/** Reaching this screen runs the workflow even when the trigger could answer it itself. */
+	askWorkflow?: boolean;
 }
 
 export interface MenuScreen extends BaseScreen {
@@ -103,6 +105,7 @@ const FIELD_LABELS: Record<string, string> = {
 	homeLabel: 'Home Label',
 	invalidMessage: 'Invalid Choice Message',
 	navigationOnInput: 'Back and Home on Input Screens',
+	askWorkflow: 'Ask the Workflow',
 };
 
 const JSON_NAMES: FieldName = (key) => `"${key}"`;
@@ -176,7 +179,15 @@ function parseOptions(raw: unknown, where: string, q: FieldName): MenuOption[] {
 	});
 }
 
+/** A screen, marked when it asks the workflow (true, or "true" as an expression may give it). */
 function parseScreen(raw: unknown, index: number, q: FieldName): Screen {
+	const screen = parseScreenFields(raw, index, q);
+	const ask = isObject(raw) ? raw.askWorkflow : undefined;
+	if (ask === true || ask === 'true') screen.askWorkflow = true;
+	return screen;
+}
+
+function parseScreenFields(raw: unknown, index: number, q: FieldName): Screen {
 	const position = `Screen ${index + 1}`;
 	if (!isObject(raw)) throw new UssdMenuError(`${position} must be an object with id, type and text`);
 	const id = textOf(raw.id, `${position}: ${q('id')}`).trim();

@@ -3,16 +3,19 @@
  * from its start screen. Nothing is stored between requests: the same text always gives the same
  * screen, so it works in queue mode and across restarts.
  *
- * How `*` is read: AT joins answers with `*`, so an answer typed with a `*` in it looks like two
- * answers. Each screen takes one answer, except where the text is unambiguous: AT sends nothing
- * after an END, so text left over once the walk reaches an end screen must be a `*` typed inside
- * the answer that led there. That answer is then read as the rest of the text joined back with `*`
- * (an address like "Plot 4*B"); if that fails the screen's check, the text before the last part is
- * taken as an earlier, rejected attempt and the last part as the new answer; otherwise the screen
- * is shown again with its retry message.
+ * How `*` is read: the text is split into steps by `ussdSteps` (AfricasTalkingCommon/ussd.ts),
+ * the same steps the trigger outputs as `inputs`, and each screen takes one step. An answer typed
+ * with a `*` in it therefore looks like two steps. Only where the menu makes it unambiguous are
+ * steps joined back: AT sends nothing after an END, so steps left over once the walk reaches an end
+ * screen must come from a `*` typed inside the answer that led there. That answer is then read as
+ * the rest of the steps joined back with `*` (an address like "Plot 4*B"); if that fails the
+ * screen's check, the steps before the last are taken as an earlier, rejected attempt and the last
+ * step as the new answer; otherwise the screen is shown again with its retry message.
  */
 import { listedOptions, type InputScreen, type MenuOption, type MenuScreen, type Screen, type UssdMenu } from './schema';
 import { fillPlaceholders, type UssdValues } from './text';
+import { isTypedPhoneNumber } from '../phoneNumbers';
+import { ussdSteps, ussdText } from '../ussd';
 
 export interface UssdRenderer {
 	/** A screen's text with the collected values filled in. */
@@ -52,7 +55,6 @@ interface Frame {
 type Answer = { next: string; variable?: string; value?: string } | { error: string };
 
 const NUMBER = /^[+-]?(\d+([.,]\d+)?|[.,]\d+)$/;
-const PHONE = /^(\+?[1-9]\d{7,14}|0\d{8,10})$/;
 
 function accepts(screen: InputScreen, answer: string): boolean {
 	switch (screen.check) {
@@ -64,7 +66,7 @@ function accepts(screen: InputScreen, answer: string): boolean {
 			return (screen.min === undefined || n >= screen.min) && (screen.max === undefined || n <= screen.max);
 		}
 		case 'phone':
-			return PHONE.test(answer.replace(/[\s-]/g, ''));
+			return isTypedPhoneNumber(answer);
 		case 'regex':
 			return (screen.pattern as RegExp).test(answer);
 		default:
@@ -73,7 +75,7 @@ function accepts(screen: InputScreen, answer: string): boolean {
 }
 
 export function walkUssdMenu(menu: UssdMenu, text: string, renderer: UssdRenderer = plainRenderer): UssdWalk {
-	const tokens = text === '' ? [] : text.split('*');
+	const tokens = ussdSteps(text).inputs;
 	const stack: Frame[] = [{ id: menu.start, at: -1 }];
 	let values: UssdValues = {};
 	let error: string | undefined;
@@ -164,13 +166,13 @@ export function walkUssdMenu(menu: UssdMenu, text: string, renderer: UssdRendere
 		if (stack.length === 1) return; // the start screen is an end screen: nothing to re-read
 		pop();
 		const screen = current();
-		const joined = tokens.slice(ending.at).join('*');
+		const joined = ussdText(tokens.slice(ending.at));
 		if (!('error' in answerAt(screen, joined))) {
 			step(joined, ending.at);
 			return;
 		}
 		const last = tokens.length - 1;
-		if ('error' in answerAt(screen, tokens.slice(ending.at, last).join('*'))) {
+		if ('error' in answerAt(screen, ussdText(tokens.slice(ending.at, last)))) {
 			step(tokens[last], last);
 			return;
 		}

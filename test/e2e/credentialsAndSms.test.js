@@ -151,7 +151,7 @@ describe('SMS → Send', () => {
 		await wf.run([{ to: '+254711000001', text: '' }]);
 		expect(nodeError(await wf.lastExecution(), AT_NODE_NAME).message).toBe('"Message" is empty (item 1). Nothing was sent to Africa\'s Talking.');
 		await wf.run([{ to: '+254711000001', text: '   ' }]);
-		expect(nodeError(await wf.lastExecution(), AT_NODE_NAME).message).toBe('"Message" is only spaces (item 1). Nothing was sent to Africa\'s Talking.');
+		expect(nodeError(await wf.lastExecution(), AT_NODE_NAME).message).toBe('"Message" is empty (item 1). Nothing was sent to Africa\'s Talking.');
 		expect(stack.fake.requests).toHaveLength(0);
 	});
 });
