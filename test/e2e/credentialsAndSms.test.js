@@ -9,7 +9,7 @@ jest.setTimeout(180000);
 
 const stack = useStack();
 
-const SMS = (extra = {}) => ({ resource: 'sms', operation: 'send', recipients: '={{ $json.to }}', message: '={{ $json.text }}', ...extra });
+const SMS = (extra = {}) => ({ resource: 'sms', operation: 'send', recipientsSource: 'parameter', recipients: '={{ $json.to }}', message: '={{ $json.text }}', ...extra });
 
 /** Publishes a webhook workflow running the AT node with these parameters; returns a runner. */
 async function atWorkflow(parameters, { credential = stack.credentials.live, onError } = {}) {

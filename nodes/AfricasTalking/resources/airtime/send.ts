@@ -38,7 +38,7 @@ export const option: INodePropertyOptions = {
 };
 
 const properties: INodeProperties[] = [
-	recipientList(
+	...recipientList(
 		[
 			recipientPhoneField,
 			{ displayName: 'Amount', name: 'amount', type: 'number', default: 10, typeOptions: { minValue: 0, numberPrecision: 2 } },

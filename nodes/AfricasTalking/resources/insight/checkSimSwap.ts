@@ -1,10 +1,12 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteSingleFunctions, type IHttpRequestOptions, type IN8nHttpFullResponse, type INodeExecutionData, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
-import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
+import { AT_BASE_URL, PROVIDER } from '../../../AfricasTalkingCommon/environment';
 import { itemsFor } from '../../../common/items';
 import { throwApiError } from '../../shared/errors';
 import { parsePhoneNumbers } from '../../shared/phoneNumbers';
 import { statusWordRule, throwIfEntriesFailed, unknownStatusFields } from '../../shared/responses';
 import { judgeStatus, plainText } from '../../../common/statusRule';
+import { refusingLocally } from '../../../common/refusals';
+import { itemFieldValue, listSourceField, listSourceFields, type ListFromItem } from '../../../common/itemField';
 import { operationRouting } from '../../shared/routing';
 import { requireCount } from '../../shared/validation';
 
@@ -14,14 +16,25 @@ import { requireCount } from '../../shared/validation';
  */
 export const SIM_SWAP_MAX_NUMBERS = 100;
 
-async function phoneNumbersInBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+/** The numbers to check: typed or from an expression, or (up to 100 a request) from a field of the input item. */
+const PHONE_NUMBERS: ListFromItem = {
+	name: 'phoneNumbers',
+	displayName: 'Phone Numbers',
+	holds: 'the phone numbers: a list, or a text with the numbers separated by commas or new lines',
+	defaultField: 'phones',
+	defaultSource: 'parameter',
+};
+
+const phoneNumbersInBody = refusingLocally(PROVIDER, async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const node = this.getNode();
 	const item = this.getItemIndex();
-	const numbers = parsePhoneNumbers(node, this.getNodeParameter('phoneNumbers', ''), 'Phone Numbers', item);
+	const sourceField = listSourceField.call(this, PHONE_NUMBERS);
+	const value = sourceField === undefined ? this.getNodeParameter('phoneNumbers', '') : itemFieldValue.call(this, sourceField, PHONE_NUMBERS.displayName);
+	const numbers = parsePhoneNumbers(node, value, 'Phone Numbers', item, sourceField);
 	requireCount(node, numbers.length, SIM_SWAP_MAX_NUMBERS, 'Phone Numbers', item);
 	options.body = { ...((options.body ?? {}) as IDataObject), phoneNumbers: numbers };
 	return options;
-}
+});
 
 const money = (value: unknown): { amount?: number; currencyCode?: unknown } => {
 	const cost = (value && typeof value === 'object' ? value : {}) as IDataObject;
@@ -108,7 +121,7 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	{
+	...listSourceFields(PHONE_NUMBERS, {
 		displayName: 'Phone Numbers',
 		name: 'phoneNumbers',
 		type: 'string',
@@ -116,7 +129,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: '+254711XXXYYY, +254733YYYZZZ',
 		description: `Up to ${SIM_SWAP_MAX_NUMBERS} numbers in international format, separated by commas or new lines, or an array from an expression`,
-	},
+	}),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['insight'], operation: ['checkSimSwap'] } }, properties);

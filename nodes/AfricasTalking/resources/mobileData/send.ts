@@ -40,7 +40,7 @@ export const option: INodePropertyOptions = {
 
 const properties: INodeProperties[] = [
 	{ ...productNameField, description: "The mobile data product created in the Africa's Talking dashboard" },
-	recipientList(
+	...recipientList(
 		[
 			recipientPhoneField,
 			{ displayName: 'Quantity', name: 'quantity', type: 'number', default: 50, typeOptions: { minValue: 1 } },

@@ -48,7 +48,7 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	recipientList(
+	...recipientList(
 		[
 			recipientPhoneField,
 			{ displayName: 'Amount', name: 'amount', type: 'number', default: 0, typeOptions: { minValue: 0, numberPrecision: 2 } },

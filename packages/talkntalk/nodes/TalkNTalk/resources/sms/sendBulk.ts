@@ -9,6 +9,7 @@ import { judgedMessage } from './smsResponse';
 import { plainText } from '../../../common/statusRule';
 import { refusingLocally } from '../../../common/refusals';
 import { optionsCollection } from '../../../common/fields';
+import { listFromItemRouting, listSourceFields, type ListFromItem } from '../../../common/itemField';
 import { PROVIDER } from '../../../TalkNTalkCommon/environment';
 
 async function checkRecipients(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
@@ -21,6 +22,16 @@ function withoutUndefined(json: IDataObject): IDataObject {
 	for (const key of Object.keys(json)) if (json[key] === undefined) delete json[key];
 	return json;
 }
+
+/** Recipients: by default a field of the input item (lists come from Aggregate, a database or a file). */
+const RECIPIENTS: ListFromItem = {
+	name: 'recipients',
+	displayName: 'Recipients',
+	holds: 'the Kenyan mobile numbers: a list, or a text with the numbers separated by commas or new lines',
+	defaultField: 'phones',
+	defaultSource: 'field',
+	routing: listFromItemRouting(PROVIDER, 'recipients', 'Recipients', kenyanMobiles),
+};
 
 /**
  * One item per recipient of a 201/207 answer: queued ones ({id, mobile, status}) and failed ones
@@ -63,7 +74,7 @@ export const option: INodePropertyOptions = {
 };
 
 const properties: INodeProperties[] = [
-	{
+	...listSourceFields(RECIPIENTS, {
 		displayName: 'Recipients',
 		name: 'recipients',
 		type: 'string',
@@ -74,7 +85,7 @@ const properties: INodeProperties[] = [
 		description:
 			'Kenyan mobile numbers (+2547…, 2547… or 07…) separated by commas, semicolons or new lines (spaces, dashes and dots inside a number are ignored). An expression may also return an array of numbers. Repeated numbers are sent once.',
 		routing: { send: { type: 'body', property: 'recipients', preSend: [refusingLocally(PROVIDER, checkRecipients)] } },
-	},
+	}),
 	messageField,
 	senderIdField,
 	...campaignOutputFields({
