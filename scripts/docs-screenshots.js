@@ -92,7 +92,7 @@ function campaignWorkflow(credential) {
 			node('Start', 'n8n-nodes-base.manualTrigger', 1, {}, [0, 0]),
 			node('Customers', 'n8n-nodes-base.set', 3.4, { mode: 'raw', jsonOutput: JSON.stringify({ phones: CAMPAIGN_ROWS.map((r) => r.phone) }, null, 2), options: {} }, [220, 0]),
 			node(CAMPAIGN_NODE, AT_NODE_TYPE, 1, {
-				resource: 'sms', operation: 'send', recipients: '={{ $json.phones }}', message: 'Our offices are closed on Monday. Karibu!',
+				resource: 'sms', operation: 'send', recipientsField: 'phones', message: 'Our offices are closed on Monday. Karibu!',
 				output: 'summary', options: { from: 'MyBrand' },
 			}, [440, 0], { credentials: { africasTalkingApi: credential }, onError: 'continueRegularOutput' }),
 		],
@@ -182,7 +182,7 @@ async function menuBuilder(browser, site) {
 	return await inColumns(browser, png, clip.width, clip.height, [Math.round(secondScreenTop - clip.y - 8)]);
 }
 
-/** The SMS Send fields as a campaign fills them (recipients from an expression, summary output, a sender ID). */
+/** The SMS Send fields as a campaign fills them (recipients read from the item's field phones, summary output, a sender ID). */
 async function smsSend(browser, site) {
 	const page = await nodePage(browser, site, VIEWPORT, site.workflows.campaign, CAMPAIGN_NODE);
 	await page.getByText('Sender ID or Short Code').waitFor();

@@ -1,5 +1,6 @@
 import { NodeOperationError, type INode } from 'n8n-workflow';
 import { compactPhone } from '../common/phoneList';
+import { listLocation } from '../common/itemField';
 
 /**
  * Africa's Talking's phone-number rules, in one place for its nodes: what its API takes (one
@@ -33,10 +34,13 @@ function formatHint(value: string): string {
 	return 'A phone number holds only a "+", the country code and the number, e.g. +254711XXXYYY.';
 }
 
-/** Refuses a number AT would not take, naming the field, the value and the item, with how to write it. */
-export function assertPhoneNumber(node: INode, value: string, field: string, itemIndex: number): void {
+/**
+ * Refuses a number AT would not take, naming the field, the value and the item (`location`: with
+ * a list read from the input item's field, that field and the entry too), with how to write it.
+ */
+export function assertPhoneNumber(node: INode, value: string, field: string, itemIndex: number, location = listLocation(itemIndex)): void {
 	if (isInternationalNumber(value)) return;
-	throw new NodeOperationError(node, `Invalid phone number "${value}" in "${field}" (item ${itemIndex + 1})`, {
+	throw new NodeOperationError(node, `Invalid phone number "${value}" in "${field}" ${location}`, {
 		itemIndex,
 		description: `Africa's Talking needs international E.164 format with a leading "+". ${formatHint(value)}`,
 	});

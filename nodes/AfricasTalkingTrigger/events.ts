@@ -16,7 +16,7 @@ export interface EventSpec {
 	accepts: ContentType[];
 	/** What Africa's Talking waits for in answer (see ANSWERS in answers.ts). */
 	answer: AnswerKind;
-	/** Fields AT always sends; a request without them is not this event. */
+	/** What identifies the event; a request without them is not this event. Every other field is optional. */
 	required: string[];
 	/** Fields AT always sends but that may be empty (e.g. USSD's first `text`). */
 	present?: string[];
@@ -36,12 +36,19 @@ const num = (value: unknown) => {
 	return Number.isFinite(n) ? n : undefined;
 };
 const currencyOf = (value: unknown) => /^([A-Z]{3})\s/.exec(String(value ?? ''))?.[1];
+/** A known word in any casing, as AT means it ('success' is Success). */
+const is = (value: unknown, word: string) => text(value)?.trim().toLowerCase() === word.toLowerCase();
+/** The documented spelling of a word given in another casing; other words as sent. */
+const canonical = (table: Record<string, string>, value: unknown) => {
+	const given = text(value)?.trim();
+	return Object.keys(table).find((known) => known.toLowerCase() === given?.toLowerCase()) ?? given;
+};
 const network = (body: Body) => ({ networkCode: text(body.networkCode), network: describe(NETWORKS, body.networkCode) });
 
 function voiceFields(body: Body): IDataObject {
 	return {
 		sessionId: text(body.sessionId),
-		isActive: String(body.isActive) === '1' || body.isActive === true,
+		isActive: ['1', 'true'].includes(String(body.isActive).trim().toLowerCase()),
 		direction: text(body.direction),
 		callerNumber: text(body.callerNumber),
 		destinationNumber: text(body.destinationNumber),
@@ -57,7 +64,7 @@ function voiceFields(body: Body): IDataObject {
 		status: text(body.status),
 		callSessionState: text(body.callSessionState),
 		hangupCause: text(body.hangupCause),
-		hangupCauseDescription: describe(HANGUP_CAUSES, body.hangupCause),
+		hangupCauseDescription: describe(HANGUP_CAUSES, canonical(HANGUP_CAUSES, body.hangupCause)),
 		dialDestinationNumber: text(body.dialDestinationNumber),
 		dialDurationInSeconds: num(body.dialDurationInSeconds),
 		dialStartTime: text(body.dialStartTime),
@@ -83,8 +90,7 @@ export const EVENTS = {
 		dashboard: 'SMS → SMS Callback URLs → Incoming Messages',
 		accepts: ['form'],
 		answer: 'ok',
-		required: ['id', 'from', 'to', 'date'],
-		present: ['text'],
+		required: ['id', 'from'],
 		normalize: (b) => ({ id: text(b.id), from: text(b.from), to: text(b.to), text: text(b.text) ?? '', date: text(b.date), linkId: text(b.linkId), ...network(b), cost: text(b.cost) }),
 		dedupeKey: (b) => `sms:${String(b.id)}`,
 	},
@@ -94,12 +100,12 @@ export const EVENTS = {
 		dashboard: 'SMS → SMS Callback URLs → Delivery Reports',
 		accepts: ['form'],
 		answer: 'ok',
-		required: ['id', 'status', 'phoneNumber'],
+		required: ['id', 'status'],
 		normalize: (b) => ({
-			messageId: text(b.id), status: text(b.status), statusDescription: describe(DELIVERY_STATUS, b.status), delivered: b.status === 'Success',
-			phoneNumber: text(b.phoneNumber), ...network(b), failureReason: text(b.failureReason) || undefined,
-			failureReasonDescription: describe(FAILURE_REASONS, b.failureReason), retryCount: num(b.retryCount) ?? 0,
-			...deliveryOutcome(b.status, b.failureReason),
+			messageId: text(b.id), status: text(b.status), statusDescription: describe(DELIVERY_STATUS, canonical(DELIVERY_STATUS, b.status)), delivered: is(b.status, 'Success'),
+			phoneNumber: text(b.phoneNumber) || undefined, ...network(b), failureReason: text(b.failureReason) || undefined,
+			failureReasonDescription: describe(FAILURE_REASONS, canonical(FAILURE_REASONS, b.failureReason)), retryCount: num(b.retryCount) ?? 0,
+			...deliveryOutcome(canonical(DELIVERY_STATUS, b.status), canonical(FAILURE_REASONS, b.failureReason)),
 		}),
 		dedupeKey: (b) => `dlr:${String(b.id)}:${String(b.status)}`,
 	},
@@ -170,9 +176,9 @@ export const EVENTS = {
 		dashboard: 'Airtime → Callback URLs → Status Callback URL',
 		accepts: ['form', 'json'],
 		answer: 'ok',
-		required: ['requestId', 'status', 'phoneNumber'],
+		required: ['requestId', 'status'],
 		normalize: (b) => ({
-			requestId: text(b.requestId), status: text(b.status), success: b.status === 'Success', phoneNumber: text(b.phoneNumber), description: text(b.description),
+			requestId: text(b.requestId), status: text(b.status), success: is(b.status, 'Success'), phoneNumber: text(b.phoneNumber), description: text(b.description),
 			value: text(b.value), amount: num(b.value), currencyCode: currencyOf(b.value), discount: text(b.discount),
 		}),
 		dedupeKey: (b) => `airtime:${String(b.requestId)}:${String(b.status)}`,
@@ -183,7 +189,7 @@ export const EVENTS = {
 		dashboard: 'Airtime → Callback URLs → Validation Callback URL',
 		accepts: ['json'],
 		answer: 'validation',
-		required: ['transactionId', 'phoneNumber', 'currencyCode', 'amount'],
+		required: ['transactionId'],
 		normalize: validationFields,
 		dedupeKey: (b) => `airtime-validation:${String(b.transactionId)}`,
 	},
@@ -193,10 +199,10 @@ export const EVENTS = {
 		dashboard: 'Payments → Products → (your product) → Notification Callback URL',
 		accepts: ['json'],
 		answer: 'ok',
-		required: ['transactionId', 'status', 'category'],
+		required: ['transactionId', 'status'],
 		objects: ['requestMetadata', 'providerMetadata'],
 		normalize: (b) => ({
-			transactionId: text(b.transactionId), category: text(b.category), status: text(b.status), success: b.status === 'Success', description: text(b.description),
+			transactionId: text(b.transactionId), category: text(b.category), status: text(b.status), success: is(b.status, 'Success'), description: text(b.description),
 			provider: text(b.provider), providerRefId: text(b.providerRefId), providerChannel: text(b.providerChannel), clientAccount: text(b.clientAccount),
 			productName: text(b.productName), sourceType: text(b.sourceType), source: text(b.source), destinationType: text(b.destinationType), destination: text(b.destination),
 			value: text(b.value), amount: num(b.value), currencyCode: currencyOf(b.value), transactionFee: text(b.transactionFee), providerFee: text(b.providerFee),

@@ -27,7 +27,9 @@ export function isoDate(value: unknown): string | undefined {
 
 /** The result's clean fields. An unknown status is passed on as sent, with `swapped` left out and a description saying so. */
 export function simSwapResult(body: IDataObject): IDataObject {
-	const status = body.status === undefined || body.status === null ? '' : String(body.status);
+	const given = body.status === undefined || body.status === null ? '' : String(body.status).trim();
+	// Another casing of a known status is that status, as AT means it.
+	const status = Object.keys(SIM_SWAP_STATUS).find((known) => known.toLowerCase() === given.toLowerCase()) ?? given;
 	const raw = body.lastSimSwapDate === undefined || body.lastSimSwapDate === null ? undefined : String(body.lastSimSwapDate).trim();
 	const neverSwapped = raw === NO_SWAP_DATE;
 	const known = Object.prototype.hasOwnProperty.call(SIM_SWAP_STATUS, status);

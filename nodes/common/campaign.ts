@@ -10,9 +10,9 @@ import {
 } from 'n8n-workflow';
 import { accountKey, acquireLimiter, releaseLimiter, type Limiter } from './limiter';
 import { CampaignSummary, type CampaignOutput, type RecipientOutcome } from './summary';
+import { errorOfItems } from './routing';
 
 export { accountKey } from './limiter';
-export type { RecipientOutcome } from './summary';
 
 /**
  * The provider-neutral core of bulk sends: a list goes out in chunks of `batchSize` per request;
@@ -101,7 +101,11 @@ async function requestWithRetry(
 ): Promise<INodeExecutionData[]> {
 	for (let attempt = 0; ; attempt++) {
 		try {
-			return await limiter.run(options, async () => await this.makeRoutingRequest(requestData));
+			const items = await limiter.run(options, async () => await this.makeRoutingRequest(requestData));
+			// Under On Error → Continue the output steps give an error item: retried or reported as the error it stands for.
+			const error = errorOfItems(items);
+			if (error) throw error;
+			return items;
 		} catch (error) {
 			if (!options.retry || !retryable(error) || attempt >= options.maxRetries) {
 				throw error instanceof NodeApiError || error instanceof NodeOperationError

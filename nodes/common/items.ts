@@ -34,6 +34,12 @@ export function responseText(body: unknown): string {
 	return JSON.stringify(body);
 }
 
+/** What to check, as an error explains it (n8n's `description`), or undefined when it says nothing more. */
+export function errorDescription(error: unknown): string | undefined {
+	const description = (error as { description?: unknown } | undefined)?.description;
+	return typeof description === 'string' && description !== '' ? description : undefined;
+}
+
 export interface ApiErrorParts {
 	message: string;
 	description: string;

@@ -8,12 +8,15 @@
 /** Inside a number, ignored. */
 const FILLER = /[\s().-]/g;
 const HAS_FILLER = /[\s().-]/;
+const SEPARATOR_OR_SPACE = /[,;\s]/;
 
 export interface PhoneListEntry {
 	/** The entry as the user wrote it (for errors). */
 	written: string;
 	/** The entry without spaces, dashes, dots and brackets. */
 	compact: string;
+	/** Its position in the list, from 0 (for errors about a list read from the input item). */
+	index: number;
 }
 
 /** A number without the spaces, dashes, dots and brackets that people write inside it. */
@@ -26,7 +29,12 @@ export function compactPhone(text: string): string {
  * a million numbers costs no more than itself. `isNumber` is the provider's own format check,
  * used only to decide whether an entry with spaces is one number or several.
  */
-function forEachPhoneInText(text: string, isNumber: (compact: string) => boolean, visit: (entry: PhoneListEntry) => void): void {
+function forEachPhoneInText(text: string, isNumber: (compact: string) => boolean, visit: (entry: Omit<PhoneListEntry, 'index'>) => void): void {
+	// One clean number (an array's element, usually): itself, with no match or copy of it made.
+	if (text !== '' && !SEPARATOR_OR_SPACE.test(text)) {
+		visit({ written: text, compact: compactPhone(text) });
+		return;
+	}
 	// Between numbers: commas, semicolons, new lines.
 	const pieces = /[^,;\r\n]+/g;
 	for (let piece = pieces.exec(text); piece; piece = pieces.exec(text)) {
@@ -46,21 +54,26 @@ function forEachPhoneInText(text: string, isNumber: (compact: string) => boolean
 
 /** The same for any value a field may hold: text, a number, or an array of them (nested too). */
 export function forEachPhone(value: unknown, isNumber: (compact: string) => boolean, visit: (entry: PhoneListEntry) => void): void {
-	if (Array.isArray(value)) {
-		for (const element of value) forEachPhone(element, isNumber, visit);
-		return;
-	}
-	if (value === undefined || value === null) return;
-	if (typeof value === 'number') {
-		visit({ written: String(value), compact: String(value) });
-		return;
-	}
-	if (typeof value === 'object') {
-		const written = JSON.stringify(value);
-		visit({ written, compact: written });
-		return;
-	}
-	forEachPhoneInText(String(value), isNumber, visit);
+	let index = 0;
+	const visitNext = (entry: Omit<PhoneListEntry, 'index'>) => visit({ ...entry, index: index++ });
+	const walk = (element: unknown): void => {
+		if (Array.isArray(element)) {
+			for (const inner of element) walk(inner);
+			return;
+		}
+		if (element === undefined || element === null) return;
+		if (typeof element === 'number') {
+			visitNext({ written: String(element), compact: String(element) });
+			return;
+		}
+		if (typeof element === 'object') {
+			const written = JSON.stringify(element);
+			visitNext({ written, compact: written });
+			return;
+		}
+		forEachPhoneInText(String(element), isNumber, visitNext);
+	};
+	walk(value);
 }
 
 /** Every number of a list, as written and compacted. */

@@ -1,15 +1,18 @@
-import type {
-	DeclarativeRestApiSettings,
-	ICredentialDataDecryptedObject,
-	IDataObject,
-	IExecutePaginationFunctions,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	IN8nHttpFullResponse,
-	INodeExecutionData,
-	INodePropertyRouting,
+import {
+	NodeApiError,
+	NodeOperationError,
+	type DeclarativeRestApiSettings,
+	type ICredentialDataDecryptedObject,
+	type IDataObject,
+	type IExecutePaginationFunctions,
+	type IExecuteSingleFunctions,
+	type IHttpRequestOptions,
+	type IN8nHttpFullResponse,
+	type INodeExecutionData,
+	type INodePropertyRouting,
+	type JsonObject,
 } from 'n8n-workflow';
-import { redactedApiError, retryAfterMs } from './items';
+import { errorDescription, redactedApiError, retryAfterMs } from './items';
 import { refusingLocally } from './refusals';
 
 /** The shapes of the functions n8n's declarative routing calls, as both packages' operations write them. */
@@ -72,6 +75,42 @@ export interface DeclarativeOperation {
 	pagination?: Pagination;
 }
 
+/** The error each error item stands for, so that the campaign core can still retry a 429 or 5xx. */
+const errorsOfItems = new WeakMap<INodeExecutionData, Error>();
+
+/** The error an output step's items stand for (one error item made under On Error → Continue), if any. */
+export function errorOfItems(items: INodeExecutionData[]): Error | undefined {
+	return items.length === 1 ? errorsOfItems.get(items[0]) : undefined;
+}
+
+/**
+ * An output step that, under On Error → Continue (regular output), turns the error it explains
+ * into the error item itself: n8n's declarative engine would keep only the error's message
+ * (`{ error }`), losing what to check. The item carries the same message and description as the
+ * error shown with Stop Workflow. With "Continue (using error output)" the error is thrown as
+ * before: n8n routes an item to the error output only when it holds nothing but its error.
+ */
+function explainedInContinueMode(step: PostReceive): PostReceive {
+	return async function (this: IExecuteSingleFunctions, items: INodeExecutionData[], response: IN8nHttpFullResponse) {
+		if (errorOfItems(items)) return items;
+		try {
+			return await step.call(this, items, response);
+		} catch (error) {
+			const explained =
+				error instanceof NodeApiError || error instanceof NodeOperationError
+					? error
+					: new NodeApiError(this.getNode(), error as JsonObject, { itemIndex: this.getItemIndex() });
+			if (!this.continueOnFail() || this.getNode().onError === 'continueErrorOutput') throw explained;
+			const item: INodeExecutionData = {
+				json: { error: explained.message, ...(errorDescription(explained) ? { description: errorDescription(explained) } : {}) },
+				pairedItem: { item: this.getItemIndex() },
+			};
+			errorsOfItems.set(item, explained);
+			return [item];
+		}
+	};
+}
+
 /**
  * Routing for one operation, with the provider's HTTP error step first among the output steps.
  * The steps before a request (preSend, pagination) refuse locally: their own refusals end
@@ -81,7 +120,7 @@ export function declarativeRouting(provider: string, errorStep: PostReceive, op:
 	return {
 		request: op.request,
 		send: { preSend: (op.preSend ?? []).map((step) => refusingLocally(provider, step)), ...(op.pagination ? { paginate: true } : {}) },
-		output: { postReceive: [errorStep, ...(op.postReceive ?? [])] },
+		output: { postReceive: [errorStep, ...(op.postReceive ?? [])].map(explainedInContinueMode) },
 		...(op.pagination ? { operations: { pagination: refusingLocally(provider, op.pagination) } } : {}),
 	};
 }

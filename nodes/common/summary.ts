@@ -1,5 +1,6 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { rejectedRecipients, type FailedEntries } from './items';
+import type { Verdict } from './statusRule';
 
 /** How a campaign's output is shaped (the node's Output field). */
 export type CampaignOutput = 'perRecipient' | 'summary';
@@ -7,8 +8,11 @@ export type CampaignOutput = 'perRecipient' | 'summary';
 /** What a provider's answer says about one recipient, in provider-neutral terms. */
 export interface RecipientOutcome {
 	recipient: string;
-	/** Whether the provider accepted the message for this recipient. */
-	sent: boolean;
+	/**
+	 * Whether the provider accepted the message for this recipient: 'unknown' when it answered a
+	 * status its documentation does not list (counted apart, never as sent nor as failed).
+	 */
+	verdict: Verdict;
 	/** The provider's status name, counted in `byStatus`. */
 	status: string;
 	/** What this recipient cost, when the provider says. */
@@ -45,8 +49,10 @@ export class CampaignSummary {
 	private readonly byStatus: Record<string, number> = {};
 	private readonly cost = new Map<string, number>();
 	private failedCount = 0;
+	private unconfirmedCount = 0;
 	// Lists kept per chunk, so that they come out in input order although chunks answer in any order.
 	private readonly failedRecipients = new Map<number, IDataObject[]>();
+	private readonly unconfirmedRecipients = new Map<number, IDataObject[]>();
 	private readonly messageIds: Map<number, IDataObject[]> | undefined;
 
 	constructor(includeMessageIds = false) {
@@ -61,12 +67,20 @@ export class CampaignSummary {
 			const units = Math.round(outcome.cost.amount * COST_UNIT);
 			this.cost.set(outcome.cost.currency, (this.cost.get(outcome.cost.currency) ?? 0) + units);
 		}
-		if (outcome.sent) {
+		if (outcome.verdict === 'success') {
 			this.sent += 1;
 			if (this.messageIds && outcome.messageId !== undefined) listFor(this.messageIds, chunk).push({ recipient: outcome.recipient, messageId: outcome.messageId });
-		} else {
+		} else if (outcome.verdict === 'failure') {
 			this.failedCount += 1;
 			listFor(this.failedRecipients, chunk).push({ recipient: outcome.recipient, status: outcome.status, reason: outcome.reason ?? outcome.status });
+		} else {
+			// Neither sent nor failed: listed with its message ID, so that it can be checked before anyone re-sends it.
+			this.unconfirmedCount += 1;
+			listFor(this.unconfirmedRecipients, chunk).push({
+				recipient: outcome.recipient,
+				status: outcome.status,
+				...(outcome.messageId === undefined ? {} : { messageId: outcome.messageId }),
+			});
 		}
 	}
 
@@ -93,6 +107,8 @@ export class CampaignSummary {
 			byStatus: this.byStatus,
 			totalCost,
 			failedRecipients: inInputOrder(this.failedRecipients),
+			// Only when the provider answered a status nobody documented: recipients = sent + failed + unconfirmed.
+			...(this.unconfirmedCount > 0 ? { unconfirmed: this.unconfirmedCount, unconfirmedRecipients: inInputOrder(this.unconfirmedRecipients) } : {}),
 			...(this.messageIds ? { messageIds: inInputOrder(this.messageIds) } : {}),
 		};
 	}

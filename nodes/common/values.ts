@@ -13,30 +13,6 @@ export function withoutEmpty(values: IDataObject | undefined): IDataObject {
 	return kept;
 }
 
-const SEPARATORS = /[,;\s]+/;
-
-/**
- * Splits a list given as text (commas, semicolons, spaces or new lines) or as an array, in one
- * pass: a list of a million numbers costs one array, not one per element.
- */
-export function splitList(value: unknown): string[] {
-	const parts: string[] = [];
-	const add = (part: unknown) => {
-		if (Array.isArray(part)) {
-			for (const element of part) add(element);
-			return;
-		}
-		const text = String(part ?? '');
-		if (!SEPARATORS.test(text)) {
-			if (text !== '') parts.push(text);
-			return;
-		}
-		for (const piece of text.split(SEPARATORS)) if (piece !== '') parts.push(piece);
-	};
-	add(value);
-	return parts;
-}
-
 /**
  * One value as application/x-www-form-urlencoded, exactly as URLSearchParams writes it, but by
  * the engine's native encoder: a million-number list costs one string, not several hundred MB.

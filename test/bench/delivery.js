@@ -12,6 +12,8 @@ const { N8n } = require('../harness/n8n');
 const { N8N_VERSION, NODE_VERSION } = require('../harness/install-n8n');
 const { createDeliveryTables, importRecipe, runRecipe, outputOf, triggerUrl } = require('../harness/dataTables');
 const { LIVE } = require('../e2e/stack');
+const { FakeAfricasTalking } = require('../fake-at/server');
+const { benchSettings, treeRssKb, sleep } = require('./common');
 
 const RECIPIENTS = 10000;
 const IN_FLIGHT = 50;
@@ -24,15 +26,11 @@ async function storedExecutions(n8n, workflowId, expected) {
 		if (finished.length >= expected || Date.now() > deadline) return finished;
 		if (finished.length !== last) [last, stableSince] = [finished.length, Date.now()];
 		else if (Date.now() - stableSince > 60000) return finished;
-		await new Promise((resolve) => setTimeout(resolve, 1000));
+		await sleep(1000);
 	}
 }
 
-async function runDeliveryReports({ fakes, tls }) {
-	// run.js's measuring helpers, read when the scenario runs (run.js requires this file).
-	const { treeRssKb, benchSettings } = require('./run');
-	const fake = fakes.at;
-	fake.reset();
+async function runDeliveryReports(fake, tls) {
 	const n8n = await N8n.create({ fakePort: fake.port, caPath: tls.caPath, env: benchSettings() });
 	try {
 		await n8n.start();
@@ -71,7 +69,20 @@ async function runDeliveryReports({ fakes, tls }) {
 	}
 }
 
-/** Scenarios of this family, run by run.js with the callback scenarios. */
-const DELIVERY = [{ name: 'delivery-reports-10k', run: runDeliveryReports }];
+const SCENARIOS = [{ name: 'delivery-reports-10k', run: runDeliveryReports }];
 
-module.exports = { DELIVERY };
+/** Runs the named scenarios of this family, each in a fresh n8n, against one fake AT. */
+async function runDelivery(tls, names, report) {
+	if (names.length === 0) return;
+	const fake = await new FakeAfricasTalking({ recordBodies: false }).listen({ tls });
+	try {
+		for (const scenario of SCENARIOS.filter((s) => names.includes(s.name))) {
+			report.start(scenario.name);
+			report.end(await scenario.run(fake, tls));
+		}
+	} finally {
+		await fake.close();
+	}
+}
+
+module.exports = { DELIVERY_SCENARIOS: SCENARIOS.map((s) => s.name), runDelivery };

@@ -12,6 +12,7 @@ const { N8n } = require('../harness/n8n');
 const { N8N_VERSION, NODE_VERSION } = require('../harness/install-n8n');
 const { triggerWorkflow, callbackResponse } = require('../harness/workflows');
 const { CALLBACKS } = require('../fake-at/callbacks');
+const { treeRssKb, percentile, benchSettings, storedCount } = require('./common');
 
 const SESSIONS = Number(process.env.USSD_SESSIONS || 500);
 const IN_FLIGHT = Number(process.env.USSD_IN_FLIGHT || 50);
@@ -48,8 +49,6 @@ function scenario(name, ussdScreens, what, executionsPerSession) {
 		name,
 		what,
 		async run() {
-			// run.js's measuring helpers, read when the scenario runs (run.js requires this file).
-			const { treeRssKb, percentile, benchSettings, storedCount } = require('./run');
 			const n8n = await N8n.create({ env: benchSettings(), nodeOptions: process.env.BURST_NODE_OPTIONS });
 			try {
 				await n8n.start();

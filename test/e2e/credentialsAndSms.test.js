@@ -9,7 +9,7 @@ jest.setTimeout(180000);
 
 const stack = useStack();
 
-const SMS = (extra = {}) => ({ resource: 'sms', operation: 'send', recipients: '={{ $json.to }}', message: '={{ $json.text }}', ...extra });
+const SMS = (extra = {}) => ({ resource: 'sms', operation: 'send', recipientsSource: 'parameter', recipients: '={{ $json.to }}', message: '={{ $json.text }}', ...extra });
 
 /** Publishes a webhook workflow running the AT node with these parameters; returns a runner. */
 async function atWorkflow(parameters, { credential = stack.credentials.live, onError } = {}) {
@@ -172,6 +172,27 @@ describe('secrets and failures', () => {
 		expect(error.message).toBe("Africa's Talking rejected the credentials: The supplied authentication is invalid");
 		expect(error.description).toMatch(/belongs to the live app "liveapp"/);
 		expect(await everything(wf.id)).not.toContain(wrongKey);
+	});
+
+	// Issue 31: n8n's declarative engine keeps only an error's message in the error item; the node gives the advice too.
+	it('with On Error → Continue, a 401 and a 429 give error items with the same message and advice as with Stop Workflow', async () => {
+		const credential = await stack.n8n.createCredential({ name: 'AT wrong key 2', data: { ...credentialData.live, apiKey: 'atsk_live_wrong_0000000000' } });
+		const cases = [
+			{ options: { credential }, fault: undefined },
+			{ options: {}, fault: { status: 429, retryAfter: 1, times: 2 } },
+		];
+		for (const { options, fault } of cases) {
+			const strict = await atWorkflow(SMS({ options: { retry: false } }), options);
+			const lenient = await atWorkflow(SMS({ options: { retry: false } }), { ...options, onError: 'continueRegularOutput' });
+			if (fault) stack.fake.injectFault(fault);
+			await strict.run([{ to: '+254711000001', text: 'hi' }]);
+			const error = nodeError(await strict.lastExecution(), AT_NODE_NAME);
+			expect(error.description).toMatch(fault ? /slow the workflow down/ : /belongs to the live app/);
+			expect((await lenient.run([{ to: '+254711000001', text: 'hi' }])).status).toBe(200);
+			const [item] = nodeOutput(await lenient.lastExecution(), AT_NODE_NAME);
+			expect(item.json).toMatchObject({ description: error.description });
+			expect(item.json.error).toContain(error.message);
+		}
 	});
 
 	it('redacts the key from a 500 whose body echoes the request', async () => {

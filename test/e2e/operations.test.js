@@ -29,14 +29,14 @@ function seedTransaction(fake) {
 const CASES = [
 	{
 		name: 'SMS → Send',
-		parameters: { resource: 'sms', operation: 'send', recipients: '+254711000001', message: 'Hello' },
+		parameters: { resource: 'sms', operation: 'send', recipientsSource: 'parameter', recipients: '+254711000001', message: 'Hello' },
 		request: { host: 'api', method: 'POST', path: '/version1/messaging', type: FORM, body: { bulkSMSMode: '1', to: '+254711000001', message: 'Hello' } },
 		output: (items) => expect(items).toEqual([expect.objectContaining({ number: '+254711000001', statusCode: 101, statusName: 'Sent', messageId: 'ATXid_00000001' })]),
 	},
 	{
 		name: 'SMS → Send Premium',
 		parameters: {
-			resource: 'sms', operation: 'sendPremium', from: '20880', keyword: 'NEWS', recipients: '+254711000001, +254711000002', message: "Today's news",
+			resource: 'sms', operation: 'sendPremium', from: '20880', keyword: 'NEWS', recipientsSource: 'parameter', recipients: '+254711000001, +254711000002', message: "Today's news",
 			options: { linkId: 'SampleLinkId123', retryDurationInHours: 2 },
 		},
 		request: {
@@ -371,10 +371,10 @@ describe('checks before anything is sent', () => {
 			'Invalid phone number "254711000001" in "Phone Number" (item 1). Nothing was sent to Africa\'s Talking.',
 		],
 		['an http media URL', { resource: 'voice', operation: 'uploadMedia', phoneNumber: '+254711082000', url: 'http://example.com/a.mp3' }, 'Invalid URL "http://example.com/a.mp3" in "Media URL" (item 1). Nothing was sent to Africa\'s Talking.'],
-		['a blank SMS message', { resource: 'sms', operation: 'send', recipients: '+254711000001', message: '   ' }, '"Message" is only spaces (item 1). Nothing was sent to Africa\'s Talking.'],
+		['a blank SMS message', { resource: 'sms', operation: 'send', recipientsSource: 'parameter', recipients: '+254711000001', message: '   ' }, '"Message" is empty (item 1). Nothing was sent to Africa\'s Talking.'],
 		[
 			'an SMS of 131 parts',
-			{ resource: 'sms', operation: 'send', recipients: '+254711000001', message: 'x'.repeat(20000) },
+			{ resource: 'sms', operation: 'send', recipientsSource: 'parameter', recipients: '+254711000001', message: 'x'.repeat(20000) },
 			'"Message" would go out as 131 SMS parts per recipient (20,000 GSM-7 characters), more than Max Parts per Message (10) (item 1). Nothing was sent to Africa\'s Talking.',
 		],
 	])('rejects %s', async (_what, parameters, message) => {
@@ -398,7 +398,7 @@ describe('phone lists and long messages (issue 21)', () => {
 	it('reads spaces, dashes and dots inside numbers, and sends a long message when Max Parts per Message allows it', async () => {
 		const message = 'x'.repeat(2000);
 		const { error, output } = await runCase('live', {
-			parameters: { resource: 'sms', operation: 'send', recipients: '+254 711 000 001; +254-711-000-002\n+254.711.000.003', message, options: { maxParts: 20 } },
+			parameters: { resource: 'sms', operation: 'send', recipientsSource: 'parameter', recipients: '+254 711 000 001; +254-711-000-002\n+254.711.000.003', message, options: { maxParts: 20 } },
 		});
 		expect(error).toBeUndefined();
 		expect(output.map((item) => item.json.number)).toEqual(['+254711000001', '+254711000002', '+254711000003']);
@@ -429,7 +429,7 @@ describe('failures AT reports inside 2xx answers', () => {
 		const { error } = await runCase('sandbox', {
 			parameters: { resource: 'mobileData', operation: 'send', productName: 'Data', recipientList: { recipient: [{ phoneNumber: '+254711000009', quantity: 1, unit: 'GB', validity: 'Month' }] } },
 		});
-		expect(error.message).toBe("Africa's Talking rejected 1 of 1 recipients: +254711000009: NotSupported (this number's network is not supported for data bundles)");
+		expect(error.message).toBe("Africa's Talking rejected 1 of 1 recipients: +254711000009: NotSupported. This number's network is not supported for data bundles");
 	});
 
 	it('reports a wallet that is NotAvailable', async () => {

@@ -108,7 +108,7 @@ describe('both packages installed together in one n8n', () => {
 		const atCredential = await n8n.createCredential({ name: 'AT', data: { environment: 'live', username: live.username, apiKey: live.apiKey } });
 		const tntCredential = await n8n.createCredential({ name: 'TnT', type: 'talkNTalkApi', data: { apiKey: API_KEY } });
 		const at = await n8n.createWorkflow(
-			webhookWorkflow({ name: 'at', path: 'both-at', credential: atCredential, parameters: { resource: 'sms', operation: 'send', recipients: '+254711000001', message: 'AT' } }),
+			webhookWorkflow({ name: 'at', path: 'both-at', credential: atCredential, parameters: { resource: 'sms', operation: 'send', recipientsSource: 'parameter', recipients: '+254711000001', message: 'AT' } }),
 			{ activate: true },
 		);
 		const tnt = await n8n.createWorkflow(

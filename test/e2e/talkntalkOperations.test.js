@@ -40,7 +40,7 @@ const CASES = [
 	},
 	{
 		name: 'SMS → Send Bulk',
-		parameters: { resource: 'sms', operation: 'sendBulk', recipients: '+254712345678, 0722000111\n254733000222', message: 'Flash sale', senderId: 'TALKNTALK' },
+		parameters: { resource: 'sms', operation: 'sendBulk', recipientsSource: 'parameter', recipients: '+254712345678, 0722000111\n254733000222', message: 'Flash sale', senderId: 'TALKNTALK' },
 		request: { method: 'POST', path: '/v1/sms/send-bulk/', body: { recipients: ['254712345678', '254722000111', '254733000222'], message: 'Flash sale', sender_id: 'TALKNTALK' } },
 		output: (items) => expect(items.map((i) => [i.mobile, i.status, i.sender_id, typeof i.id])).toEqual([
 			['254712345678', 'queued', 'TALKNTALK', 'string'], ['254722000111', 'queued', 'TALKNTALK', 'string'], ['254733000222', 'queued', 'TALKNTALK', 'string'],
@@ -48,7 +48,7 @@ const CASES = [
 	},
 	{
 		name: 'SMS → Send Bulk (recipients as an array from an expression)',
-		parameters: { resource: 'sms', operation: 'sendBulk', recipients: '={{ ["0712345678", "0712345678", "+254722000111"] }}', message: 'x' },
+		parameters: { resource: 'sms', operation: 'sendBulk', recipientsSource: 'parameter', recipients: '={{ ["0712345678", "0712345678", "+254722000111"] }}', message: 'x' },
 		request: { method: 'POST', path: '/v1/sms/send-bulk/', body: { recipients: ['254712345678', '254722000111'], message: 'x' } },
 		output: (items) => expect(items).toHaveLength(2),
 	},
@@ -197,9 +197,9 @@ describe('checks before anything is sent', () => {
 	it.each([
 		['a Ugandan number', { resource: 'sms', operation: 'send', mobile: '+256712345678', message: 'x' }, 'Invalid phone number "+256712345678" in "Mobile" (item 1). Nothing was sent to TalkNTalk.'],
 		['a number without its prefix', { resource: 'sms', operation: 'send', mobile: '712345678', message: 'x' }, 'Invalid phone number "712345678" in "Mobile" (item 1). Nothing was sent to TalkNTalk.'],
-		['one bad number in a list', { resource: 'sms', operation: 'sendBulk', recipients: '0712345678, 07123', message: 'x' }, 'Invalid phone number "07123" in "Recipients" (item 1). Nothing was sent to TalkNTalk.'],
+		['one bad number in a list', { resource: 'sms', operation: 'sendBulk', recipientsSource: 'parameter', recipients: '0712345678, 07123', message: 'x' }, 'Invalid phone number "07123" in "Recipients" (item 1). Nothing was sent to TalkNTalk.'],
 		['no address book', { resource: 'sms', operation: 'sendToAddressBooks', addressBooks: '={{ [] }}', message: 'x' }, '"Address Books" is empty (item 1). Nothing was sent to TalkNTalk.'],
-		['a message of spaces', { resource: 'sms', operation: 'sendBulk', recipients: '0712 345 678', message: '   ' }, '"Message" is empty (item 1). Nothing was sent to TalkNTalk.'],
+		['a message of spaces', { resource: 'sms', operation: 'sendBulk', recipientsSource: 'parameter', recipients: '0712 345 678', message: '   ' }, '"Message" is empty (item 1). Nothing was sent to TalkNTalk.'],
 		['a message of 14 parts', { resource: 'sms', operation: 'send', mobile: '0712345678', message: 'x'.repeat(2000) }, '"Message" would go out as 14 SMS parts per recipient (2,000 GSM-7 characters), more than Max Parts per Message (10) (item 1). Nothing was sent to TalkNTalk.'],
 	])('rejects %s', async (_what, parameters, message) => {
 		const { error } = await runTalkNTalk(stack, parameters);
@@ -212,7 +212,7 @@ describe('checks before anything is sent', () => {
 describe('failures', () => {
 	it('a 207 fails the item, saying how many were queued; under Continue On Fail one item per recipient', async () => {
 		stack.fake.failMobiles.add('254722000111');
-		const parameters = { resource: 'sms', operation: 'sendBulk', recipients: '0712345678, 0722000111, 0733000222', message: 'x' };
+		const parameters = { resource: 'sms', operation: 'sendBulk', recipientsSource: 'parameter', recipients: '0712345678, 0722000111, 0733000222', message: 'x' };
 		const strict = await runTalkNTalk(stack, parameters);
 		expect(strict.error.message).toBe('TalkNTalk rejected 1 of 3 recipients: 254722000111: The recipient opted out of messages from this sender.');
 		expect(strict.error.description).toMatch(/^2 other recipient\(s\) were accepted: do not re-run this item as is/);
@@ -227,7 +227,7 @@ describe('failures', () => {
 
 	it('a wallet that runs out mid-list: queued recipients and insufficient_balance ones, one item each', async () => {
 		stack.fake.balanceCents = 200;
-		const { output } = await runTalkNTalk(stack, { resource: 'sms', operation: 'sendBulk', recipients: phones(3).join(','), message: 'x' }, { onError: 'continueRegularOutput' });
+		const { output } = await runTalkNTalk(stack, { resource: 'sms', operation: 'sendBulk', recipientsSource: 'parameter', recipients: phones(3).join(','), message: 'x' }, { onError: 'continueRegularOutput' });
 		expect(output.map((i) => [i.json.mobile, i.json.status, i.json.error ?? null])).toEqual([
 			[phones(3)[0], 'queued', null], [phones(3)[1], 'queued', null], [phones(3)[2], 'failed', 'insufficient_balance'],
 		]);
@@ -258,7 +258,7 @@ describe('bulk campaigns', () => {
 	it('25,000 recipients go out in 3 requests, spaced to stay under 60 bulk requests per minute', async () => {
 		stack.fake.balanceCents = 1e9;
 		const list = phones(25000);
-		const { output, error } = await runTalkNTalk(stack, { resource: 'sms', operation: 'sendBulk', recipients: '={{ $json.list }}', message: 'Flash sale' }, { items: [{ list }] });
+		const { output, error } = await runTalkNTalk(stack, { resource: 'sms', operation: 'sendBulk', recipientsSource: 'parameter', recipients: '={{ $json.list }}', message: 'Flash sale' }, { items: [{ list }] });
 		expect(error).toBeUndefined();
 		const requests = stack.fake.requestsTo('/v1/sms/send-bulk/');
 		expect(requests.map((r) => [r.status, JSON.parse(r.rawBody).recipients.length])).toEqual([[201, 10000], [201, 10000], [201, 5000]]);
@@ -275,7 +275,7 @@ describe('bulk campaigns', () => {
 		stack.fake.windowMs = 1500;
 		const list = phones(4);
 		const { output, error } = await runTalkNTalk(stack, {
-			resource: 'sms', operation: 'sendBulk', recipients: list.join(','), message: 'x', options: { batchSize: 2 },
+			resource: 'sms', operation: 'sendBulk', recipientsSource: 'parameter', recipients: list.join(','), message: 'x', options: { batchSize: 2 },
 		});
 		expect(error).toBeUndefined();
 		const statuses = stack.fake.requestsTo('/v1/sms/send-bulk/').map((r) => r.status);

@@ -75,6 +75,29 @@ describe('notification events: 200 OK at once, one execution with clean fields a
 	});
 });
 
+// Issue 31: an event is refused only without what identifies it; the rest is optional, known words in any casing.
+const IDENTIFYING = {
+	incomingSms: ['id', 'from'],
+	deliveryReport: ['id', 'status'],
+	voiceEvent: ['sessionId'],
+	airtimeStatus: ['requestId', 'status'],
+	paymentNotification: ['transactionId', 'status'],
+};
+
+describe('older callbacks: only what identifies each event, other casings', () => {
+	it.each(Object.entries(IDENTIFYING))('%s with only %j: 200 OK and one execution', async (event, only) => {
+		const wf = await publish({ event });
+		const answer = await wf.post(event, event === 'deliveryReport' ? { status: 'success' } : {}, { only });
+		expect([answer.status, answer.text]).toEqual([200, 'OK']);
+		const [execution] = await wf.executions(1);
+		const [item] = output(execution);
+		expect(item.event).toBe(event);
+		expect(Object.keys(item.raw).sort()).toEqual([...only].sort());
+		if (event === 'deliveryReport') expect(item).toMatchObject({ messageId: 'ATXid_123', status: 'success', delivered: true, statusDescription: 'Delivered to the phone' });
+		expect(JSON.stringify(item)).not.toMatch(/undefined|\[object Object\]/);
+	});
+});
+
 describe('requests that are not the event: 400, and no execution', () => {
 	it('refuses missing fields, the wrong content type and GET', async () => {
 		const wf = await publish({ event: 'incomingSms' });

@@ -62,9 +62,12 @@ function encode(type, body) {
 }
 
 /** Posts a callback as AT would; returns status, content type and body text of the answer. */
-async function postCallback(url, event, overrides = {}, { type } = {}) {
+async function postCallback(url, event, overrides = {}, { type, only } = {}) {
 	const spec = CALLBACKS[event];
-	const { contentType, data } = encode(type || spec.type, { ...spec.body, ...overrides });
+	const full = { ...spec.body, ...overrides };
+	// `only`: the callback as a terser AT sends it, with just these fields.
+	const body = only ? Object.fromEntries(Object.entries(full).filter(([key]) => only.includes(key))) : full;
+	const { contentType, data } = encode(type || spec.type, body);
 	const res = await fetch(url, { method: 'POST', headers: { 'content-type': contentType }, body: data, signal: AbortSignal.timeout(30000) });
 	return { status: res.status, contentType: res.headers.get('content-type'), text: await res.text() };
 }

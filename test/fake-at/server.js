@@ -54,6 +54,28 @@ function toXml(value, name = 'Response') {
 	return `<${name}>${String(value).replace(/&/g, '&amp;').replace(/</g, '&lt;')}</${name}>`;
 }
 
+/**
+ * An answer as AT gives it in the field, where some deployments leave out what the docs show: the
+ * entries of a list (SMS recipients, calls, airtime and data recipients) lose `statusCode` and the
+ * fields that only describe (cost, parts, discount, an errorMessage of "None"); the status word stays.
+ */
+const DESCRIPTIVE_FIELDS = ['statusCode', 'cost', 'messageParts', 'discount'];
+function olderAnswer(json) {
+	if (Array.isArray(json)) {
+		return json.map((entry) => {
+			if (!entry || typeof entry !== 'object' || Array.isArray(entry)) return olderAnswer(entry);
+			const older = {};
+			for (const [key, value] of Object.entries(entry)) {
+				if (DESCRIPTIVE_FIELDS.includes(key) || (key === 'errorMessage' && value === 'None')) continue;
+				older[key] = olderAnswer(value);
+			}
+			return older;
+		});
+	}
+	if (!json || typeof json !== 'object') return json;
+	return Object.fromEntries(Object.entries(json).map(([key, value]) => [key, olderAnswer(value)]));
+}
+
 class FakeAfricasTalking {
 	constructor(options = {}) {
 		this.accounts = options.accounts || DEFAULT_ACCOUNTS;
@@ -73,6 +95,8 @@ class FakeAfricasTalking {
 		this.walletAvailable = true;
 		this.senderIds = [...REGISTERED_SENDER_IDS];
 		this.recipientStatus = new Map();
+		// AT's answers as older or other AT deployments give them: no statusCode per entry, fewer fields.
+		this.olderAnswers = false;
 		this.inbox = [];
 		this.subscriptions = new Map();
 		this.transactions = new Map();
@@ -211,6 +235,7 @@ class FakeAfricasTalking {
 	}
 
 	send(res, record, req, answer) {
+		if (this.olderAnswers && answer.json !== undefined) answer = { ...answer, json: olderAnswer(answer.json) };
 		record.status = answer.status;
 		if (answer.json !== undefined) {
 			const wantsJson = String(req.headers.accept || '').includes('application/json');

@@ -87,7 +87,7 @@ describe('one main and one worker', () => {
 		const hookPath = uniquePath('queue-campaign');
 		const workflow = webhookWorkflow({
 			name: hookPath, path: hookPath, credential,
-			parameters: { resource: 'sms', operation: 'send', recipients: '={{ $json.phones }}', message: 'Flash sale today', options: { batchSize: 1000, maxConcurrency: 2 } },
+			parameters: { resource: 'sms', operation: 'send', recipientsField: 'phones', message: 'Flash sale today', options: { batchSize: 1000, maxConcurrency: 2 } },
 		});
 		workflow.nodes[0].parameters.responseMode = 'onReceived';
 		const created = await cluster.main.createWorkflow(workflow, { activate: true });
@@ -212,7 +212,7 @@ describe('one main and two workers', () => {
 
 	it('executes 500 incoming-SMS webhooks exactly once each, split over both workers, each replying once', async () => {
 		const senders = phones(500, '+254722');
-		const reply = { name: AT_NODE_NAME, type: AT_NODE_TYPE, parameters: { resource: 'sms', operation: 'send', recipients: '={{ $json.from }}', message: '=We got: {{ $json.text }}' } };
+		const reply = { name: AT_NODE_NAME, type: AT_NODE_TYPE, parameters: { resource: 'sms', operation: 'send', recipientsField: 'from', message: '=We got: {{ $json.text }}' } };
 		const { workflow, path } = triggerWorkflow({ name: uniquePath('queue incomingSms'), parameters: { event: 'incomingSms' }, then: [reply] });
 		workflow.nodes.find((n) => n.type === AT_NODE_TYPE).credentials = { africasTalkingApi: { id: credential.id, name: credential.name } };
 		const created = await cluster.main.createWorkflow(workflow, { activate: true });

@@ -1,6 +1,7 @@
 import { NodeApiError, type DeclarativeRestApiSettings, type IDataObject, type IExecutePaginationFunctions, type INodeExecutionData } from 'n8n-workflow';
 import { sendSms, sendSmsInChunks } from '../../nodes/AfricasTalking/resources/sms/smsCampaign';
 import { smsRecipientsToItems } from '../../nodes/AfricasTalking/resources/sms/smsResponse';
+import { description as smsSendDescription, option as smsSendOption } from '../../nodes/AfricasTalking/resources/sms/send';
 import { Limiter } from '../../nodes/common/limiter';
 import { CampaignSummary } from '../../nodes/common/summary';
 import { encodeFormValue, decodeFormValue } from '../../nodes/common/values';
@@ -39,6 +40,8 @@ interface RunOptions {
 	executionId?: string;
 	credentialId?: string;
 	itemIndex?: number;
+	/** The input item's JSON (lists read by field name). */
+	item?: IDataObject;
 }
 
 /** A pagination context for one item: makeRoutingRequest answers like AT and runs the real output shaping. */
@@ -52,6 +55,7 @@ function context(answer: Answer, run: RunOptions = {}, stats = { inFlight: 0, ma
 		getExecutionId: () => run.executionId ?? 'e1',
 		getNode: () => node,
 		getItemIndex: () => run.itemIndex ?? 0,
+		getInputData: () => ({ json: run.item ?? {} }),
 		continueOnFail: () => run.continueOnFail ?? false,
 		makeRoutingRequest: async (requestData: DeclarativeRestApiSettings.ResultOptions): Promise<INodeExecutionData[]> => {
 			const form = new URLSearchParams(requestData.options.body as string);
@@ -126,10 +130,10 @@ describe('Summary output', () => {
 
 	it('lists failed recipients and message IDs in input order, whatever order the chunks answer in', () => {
 		const summary = new CampaignSummary(true);
-		summary.add({ recipient: 'c', sent: true, status: 'Sent', messageId: 'm3' }, 1);
-		summary.add({ recipient: 'd', sent: false, status: 'UserInBlacklist' }, 1);
-		summary.add({ recipient: 'a', sent: true, status: 'Sent', messageId: 'm1' }, 0);
-		summary.add({ recipient: 'b', sent: false, status: 'InvalidPhoneNumber' }, 0);
+		summary.add({ recipient: 'c', verdict: 'success', status: 'Sent', messageId: 'm3' }, 1);
+		summary.add({ recipient: 'd', verdict: 'failure', status: 'UserInBlacklist' }, 1);
+		summary.add({ recipient: 'a', verdict: 'success', status: 'Sent', messageId: 'm1' }, 0);
+		summary.add({ recipient: 'b', verdict: 'failure', status: 'InvalidPhoneNumber' }, 0);
 		const json = summary.toJson();
 		expect((json.messageIds as IDataObject[]).map((m) => m.recipient)).toEqual(['a', 'c']);
 		expect((json.failedRecipients as IDataObject[]).map((f) => f.recipient)).toEqual(['b', 'd']);
@@ -138,15 +142,15 @@ describe('Summary output', () => {
 
 	it('adds costs exactly, per currency', () => {
 		const summary = new CampaignSummary();
-		for (let i = 0; i < 100000; i++) summary.add({ recipient: 'x', sent: true, status: 'Sent', cost: { currency: 'KES', amount: 0.8 } });
-		summary.add({ recipient: 'y', sent: true, status: 'Sent', cost: { currency: 'UGX', amount: 25 } });
+		for (let i = 0; i < 100000; i++) summary.add({ recipient: 'x', verdict: 'success', status: 'Sent', cost: { currency: 'KES', amount: 0.8 } });
+		summary.add({ recipient: 'y', verdict: 'success', status: 'Sent', cost: { currency: 'UGX', amount: 25 } });
 		expect(summary.toJson().totalCost).toEqual({ KES: 80000, UGX: 25 });
 	});
 });
 
 describe('personalised list (Message List)', () => {
 	const listRun = (list: unknown, extra: IDataObject = {}, run: RunOptions = {}) =>
-		context(atAnswer(), { ...run, parameters: { messageMode: 'list', messageList: list, ...extra } });
+		context(atAnswer(), { ...run, parameters: { messageMode: 'list', messageListSource: 'parameter', messageList: list, ...extra } });
 
 	it('sends each entry its own message, outputs one item per entry in list order, linked to the item', async () => {
 		const list = listOf(numbers(30));
@@ -226,11 +230,51 @@ describe('personalised list (Message List)', () => {
 	});
 });
 
+describe('personalised list from a field of the input item (the default)', () => {
+	const fieldRun = (item: IDataObject, extra: IDataObject = {}) =>
+		context(atAnswer(), { itemIndex: 1, item, parameters: { messageMode: 'list', messageListSource: 'field', messageListField: 'messages', ...extra } });
+
+	it('is the default of new nodes, reading the field "messages"', () => {
+		const fields = smsSendDescription.filter((f) => f.name.startsWith('messageList'));
+		expect(fields.map((f) => [f.name, f.default])).toEqual([
+			['messageListSource', 'field'],
+			['messageListField', 'messages'],
+			['messageList', expect.any(String)],
+		]);
+	});
+
+	it('sends the list the item holds, never asking n8n for the Message List parameter (no expression)', async () => {
+		const list = listOf(numbers(6));
+		const { ctx, calls } = fieldRun({ data: { messages: list } }, { messageListField: 'data.messages' });
+		const asked: string[] = [];
+		const getNodeParameter = ctx.getNodeParameter.bind(ctx);
+		(ctx as unknown as { getNodeParameter: unknown }).getNodeParameter = (name: string, fallback?: unknown) => (asked.push(name), getNodeParameter(name, fallback as never));
+		const items = await sendSms.call(ctx, request({}));
+		expect(items.map((i) => i.json.number)).toEqual(list.map((e) => e.to));
+		expect(calls).toHaveLength(6);
+		expect(asked).not.toContain('messageList');
+	});
+
+	it('refuses a bad entry, a missing field and a field that is not a list, naming field, entry and item, before sending', async () => {
+		const list: unknown[] = listOf(numbers(5));
+		list[2] = { message: 'Hi' };
+		const bad = fieldRun({ messages: list });
+		await expect(sendSms.call(bad.ctx, request({}))).rejects.toThrow('"messages[2].to" is missing (entry 3 of 5, item 2). Nothing was sent to Africa\'s Talking.');
+		// As n8n runs it: through the operation's pagination step, which marks the node's own refusals.
+		const sendAsRouted = smsSendOption.routing!.operations!.pagination as typeof sendSms;
+		const missing = fieldRun({ message: list });
+		await expect(sendAsRouted.call(missing.ctx, request({}))).rejects.toThrow('The input item has no field "messages" (item 2). Nothing was sent to Africa\'s Talking.');
+		const notList = fieldRun({ messages: 42 });
+		await expect(sendSms.call(notList.ctx, request({}))).rejects.toThrow('"messages" must be a list of { to, message }, got 42 (item 2)');
+		expect([bad, missing, notList].flatMap((run) => run.calls)).toHaveLength(0);
+	});
+});
+
 describe('limits shared per account (credential and host) within the process', () => {
 	it('keeps runs of one account together under the limit they set', async () => {
 		const stats = { inFlight: 0, maxInFlight: 0 };
 		const runs = ['e1', 'e2', 'e3', 'e4'].map((executionId) =>
-			context(atAnswer([], 5), { executionId, parameters: { messageMode: 'list', messageList: listOf(numbers(40)), options: { maxConcurrency: 3 } } }, stats),
+			context(atAnswer([], 5), { executionId, parameters: { messageMode: 'list', messageListSource: 'parameter', messageList: listOf(numbers(40)), options: { maxConcurrency: 3 } } }, stats),
 		);
 		await Promise.all(runs.map(({ ctx }) => sendSms.call(ctx, request({}))));
 		expect(stats.maxInFlight).toBe(3);
@@ -238,14 +282,14 @@ describe('limits shared per account (credential and host) within the process', (
 
 	it('lets a run add no more than its own setting to what the account has in flight', async () => {
 		const stats = { inFlight: 0, maxInFlight: 0 };
-		const wide = context(atAnswer([], 5), { executionId: 'a', parameters: { messageMode: 'list', messageList: listOf(numbers(60)), options: { maxConcurrency: 6 } } }, stats);
+		const wide = context(atAnswer([], 5), { executionId: 'a', parameters: { messageMode: 'list', messageListSource: 'parameter', messageList: listOf(numbers(60)), options: { maxConcurrency: 6 } } }, stats);
 		let narrowMax = 0;
 		const narrow = context(
 			async (call, index) => {
 				narrowMax = Math.max(narrowMax, stats.inFlight);
 				return await atAnswer([], 5)(call, index);
 			},
-			{ executionId: 'b', parameters: { messageMode: 'list', messageList: listOf(numbers(20, 100)), options: { maxConcurrency: 2 } } },
+			{ executionId: 'b', parameters: { messageMode: 'list', messageListSource: 'parameter', messageList: listOf(numbers(20, 100)), options: { maxConcurrency: 2 } } },
 			stats,
 		);
 		await Promise.all([sendSms.call(wide.ctx, request({})), sendSms.call(narrow.ctx, request({}))]);

@@ -2,7 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { chatDescription } from '../../nodes/AfricasTalking/resources/chat';
 import * as chatSendMessage from '../../nodes/AfricasTalking/resources/chat/sendMessage';
 import * as updateConsent from '../../nodes/AfricasTalking/resources/chat/updateConsent';
-import { refusedStatusCode } from '../../nodes/AfricasTalking/shared/chatApi';
+import { CHAT_RULE } from '../../nodes/AfricasTalking/shared/chatApi';
+import { judgeStatus } from '../../nodes/common/statusRule';
 import { SANDBOX_CREDENTIALS } from './context.cjs';
 import { receive, refuse, request } from './routingSteps.cjs';
 
@@ -45,9 +46,9 @@ describe('Chat', () => {
 	});
 
 	it('treats a JSON statusCode of 400 or more as a failure even with HTTP 200', async () => {
-		expect(refusedStatusCode({ statusCode: 200 })).toBeUndefined();
-		expect(refusedStatusCode({ statusCode: '404' })).toBe(404);
-		expect(refusedStatusCode('Success')).toBeUndefined();
+		expect(judgeStatus(CHAT_RULE, { statusCode: 200 }).verdict).toBe('success');
+		expect(judgeStatus(CHAT_RULE, { statusCode: '404' })).toMatchObject({ verdict: 'failure', code: 404 });
+		expect(judgeStatus(CHAT_RULE, 'Success').verdict).toBe('success');
 		await expect(receive(chatSendMessage, { statusCode: 403, status: 'Failed', description: 'Customer opted out' })).rejects.toThrow(
 			"Africa's Talking could not send the chat message: Customer opted out (statusCode 403)",
 		);

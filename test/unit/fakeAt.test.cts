@@ -47,6 +47,16 @@ describe('fake Africa\'s Talking', () => {
 		expect(fake.acceptedCount('sms', '+254711000001')).toBe(1);
 	});
 
+	it('in the older answers mode, gives SMS recipients without statusCode and fewer fields, keeping the status word', async () => {
+		fake.olderAnswers = true;
+		fake.recipientStatus.set('+254711000002', 406);
+		const res = await sms({ to: '+254711000001,+254711000002', message: 'hi' });
+		expect(res.data.SMSMessageData.Recipients).toEqual([
+			{ number: '+254711000001', status: 'Success', messageId: expect.stringMatching(/^ATXid_/) },
+			{ number: '+254711000002', status: 'UserInBlacklist', messageId: 'None' },
+		]);
+	});
+
 	it('rejects a bad key with 401 text/plain', async () => {
 		const res = await sms({ to: '+254711000001', message: 'hi' }, { apiKey: 'nope' });
 		expect([res.status, res.headers['content-type'], res.data]).toEqual([401, 'text/plain; charset=UTF-8', 'The supplied authentication is invalid']);

@@ -23,6 +23,14 @@ describe('Insights → Check SIM Swap', () => {
 		expect(sandbox.body).toEqual({ username: 'sandbox', phoneNumbers: ['+254711000001'] });
 	});
 
+	it('reads the list by the rule every list of numbers follows: spaces inside a number are ignored (issue 27)', async () => {
+		// SIM swap had its own splitter, which cut "+254 711 000 002" at its spaces ("Invalid phone number \"+254\"").
+		const spaced = await request(checkSimSwap, { phoneNumbers: '+254711000001, +254 711 000 002' });
+		expect(spaced.body).toEqual({ username: 'liveapp', phoneNumbers: ['+254711000001', '+254711000002'] });
+		const dashed = await request(checkSimSwap, { phoneNumbers: '+254-711-000-001;+254 (711) 000002' });
+		expect((dashed.body as { phoneNumbers: string[] }).phoneNumbers).toEqual(['+254711000001', '+254711000002']);
+	});
+
 	it('refuses a number not in E.164 and more numbers than one request takes, naming field and item', async () => {
 		await expect(request(checkSimSwap, { phoneNumbers: '+254711000001, 0711000002' })).rejects.toThrow('Invalid phone number "0711000002" in "Phone Numbers" (item 2)');
 		const many = Array.from({ length: checkSimSwap.SIM_SWAP_MAX_NUMBERS + 1 }, (_, i) => `+2547110${String(i).padStart(5, '0')}`);

@@ -27,7 +27,7 @@ describe('one rule for phone lists in both packages', () => {
 	});
 
 	it('keeps the number as written for errors', () => {
-		expect(phoneListEntries(' +254 711 000 001 ,', E164)).toEqual([{ written: '+254 711 000 001', compact: '+254711000001' }]);
+		expect(phoneListEntries(' +254 711 000 001 ,', E164)).toEqual([{ written: '+254 711 000 001', compact: '+254711000001', index: 0 }]);
 	});
 
 	it('still splits an entry of whole numbers separated by spaces', () => {

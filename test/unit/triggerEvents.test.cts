@@ -27,6 +27,8 @@ describe('trigger events', () => {
 		['Sent', undefined, false, false],
 		['Buffered', undefined, false, false],
 		['Teleported', 'Cosmic', false, false],
+		['absentsubscriber', undefined, true, true],
+		['failed', 'userinblacklist', true, false],
 	])('a delivery report with status %s and failure reason %s is final: %s, worth resending: %s', (status, failureReason, final, retryable) => {
 		const raw = { id: 'ATXid_1', status, phoneNumber: '+254711000001', ...(failureReason ? { failureReason } : {}) };
 		expect(eventOutput('deliveryReport', raw)).toMatchObject({ final, retryable });

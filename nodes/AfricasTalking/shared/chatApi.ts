@@ -1,10 +1,10 @@
-import { NodeOperationError, type IDataObject, type IExecuteSingleFunctions, type IHttpRequestOptions, type IN8nHttpFullResponse, type INodeExecutionData, type INode, type INodeProperties, type INodePropertyRouting, type IDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteSingleFunctions, type IHttpRequestOptions, type INode, type INodeProperties, type INodePropertyRouting, type IDisplayOptions } from 'n8n-workflow';
 import { AT_BASE_URL, CREDENTIAL_NAME } from '../../AfricasTalkingCommon/environment';
 import { checkedPhoneNumber } from '../../AfricasTalkingCommon/phoneNumbers';
-import { throwApiError } from './errors';
 import { httpsUrl } from './validation';
-import { bodyToItem } from './responses';
-import { operationRouting, type PostReceive, type PreSend } from './routing';
+import { bodyToItem, requireStatus } from './responses';
+import type { StatusRule } from '../../common/statusRule';
+import { operationRouting, type PreSend } from './routing';
 
 /**
  * What WhatsApp and Chat share: AT serves them on chat.africastalking.com only (no sandbox), their
@@ -101,22 +101,20 @@ function liveOnly(product: string): PreSend {
 	};
 }
 
-/** A JSON answer whose `statusCode` is 400 or more is a refusal, even with HTTP 2xx. */
-export function refusedStatusCode(body: unknown): number | undefined {
-	if (!body || typeof body !== 'object') return undefined;
-	const code = Number((body as IDataObject).statusCode);
-	return Number.isFinite(code) && code >= 400 ? code : undefined;
-}
-
-function rejectStatusCode(action: string, hint: string): PostReceive {
-	return async function (this: IExecuteSingleFunctions, items: INodeExecutionData[], response: IN8nHttpFullResponse) {
-		const code = refusedStatusCode(response.body);
-		if (code === undefined) return items;
-		const body = response.body as IDataObject;
-		const reason = text(body.description ?? body.errorMessage ?? body.message ?? body.status) || `statusCode ${code}`;
-		return await throwApiError.call(this, `Africa's Talking could not ${action}: ${reason} (statusCode ${code})`, hint, String(code), { statusCode: code, reason });
-	};
-}
+/**
+ * WhatsApp and Chat answers: a JSON `statusCode` decides when present (400 or more is a refusal,
+ * even with HTTP 2xx); otherwise a status word; an answer saying neither (a template's
+ * `templateId`) is taken by its HTTP 2xx.
+ */
+export const CHAT_RULE: StatusRule = {
+	answer: 'WhatsApp and Chat',
+	codeField: 'statusCode',
+	statusField: 'status',
+	success: ['Success', 'Sent', 'Queued', 'Submitted'],
+	failure: ['Failed', 'Error', 'Rejected'],
+	errorField: 'errorMessage',
+	whenSilent: 'success',
+};
 
 /**
  * A WhatsApp or Chat operation's routing: a POST of a JSON body to AT's chat host, live apps only,
@@ -130,6 +128,6 @@ export function chatApiRouting(product: 'WhatsApp' | 'Chat', url: string, build:
 		baseURL: AT_BASE_URL.chat,
 		encoding: 'json',
 		preSend: [liveOnly(product), bodyFrom(build)],
-		postReceive: [rejectStatusCode(failure.action, failure.hint), bodyToItem],
+		postReceive: [requireStatus({ rule: CHAT_RULE, action: failure.action, hint: failure.hint, reasonFields: ['description', 'errorMessage', 'message'], output: bodyToItem })],
 	});
 }

@@ -1,14 +1,16 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INode } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteSingleFunctions, type IHttpRequestOptions, type INode } from 'n8n-workflow';
 import { phoneListText } from './phoneNumbers';
 import type { PreSend } from './routing';
 import { currencyCode, httpsUrl, positiveAmount, requireCount } from './validation';
 import { isEmpty } from '../../common/values';
 import { refusingLocally } from '../../common/refusals';
+import { itemFieldValue, listFromItemRouting, listLocation, listSourceField, notAList, type ListFromItem } from '../../common/itemField';
 import { PROVIDER } from '../../AfricasTalkingCommon/environment';
 import { checkedPhoneNumber } from '../../AfricasTalkingCommon/phoneNumbers';
 
 type Check = 'phone' | 'phoneList' | 'amount' | 'currency' | 'httpsUrl';
-type Normalize = (node: INode, value: unknown, field: string, itemIndex: number) => unknown;
+/** `sourceField`: the input item's field the value was read from (lists only), named in errors. */
+type Normalize = (node: INode, value: unknown, field: string, itemIndex: number, sourceField?: string) => unknown;
 
 /** Each check returns the value as AT takes it, or throws an error naming field, value and item. */
 const NORMALIZE: Record<Check, Normalize> = {
@@ -38,8 +40,20 @@ export function check(kind: Check, property: string, label: string): PreSend {
 	});
 }
 
+/** A list of phone numbers that can come from a field of the input item: its fields (listSourceFields) read the same way in both modes. */
+export function phoneListFromItem(list: Omit<ListFromItem, 'routing' | 'holds'> & { property: string }): ListFromItem {
+	return {
+		...list,
+		holds: 'the phone numbers: a list, or a text with the numbers separated by commas or new lines',
+		routing: listFromItemRouting(PROVIDER, list.property, list.displayName, phoneListText),
+	};
+}
+
 /** n8n's key/value list ({ entry: [{ key, value }] }) as the plain object AT takes as metadata. */
 export function metadataObject(value: unknown): IDataObject {
+	// A list read from the input item holds metadata as a plain object.
+	const given = value as IDataObject | undefined;
+	if (given && typeof given === 'object' && !Array.isArray(given) && !Array.isArray(given.entry)) return { ...given };
 	const entries = ((value as IDataObject | undefined)?.entry ?? []) as Array<{ key?: string; value?: string }>;
 	const metadata: IDataObject = {};
 	for (const { key, value: entryValue } of entries) if (key) metadata[key] = entryValue ?? '';
@@ -112,16 +126,41 @@ export interface RecipientsInBody {
 	max?: number;
 	asJsonString?: boolean;
 	build: (entry: IDataObject, check: EntryChecks) => IDataObject;
+	/** The list can also come from a field of the input item (listSourceFields). */
+	fromItem?: ListFromItem;
+}
+
+/** The entries of a list read from the input item's field: an array of objects, or the same as JSON text. */
+function entriesFromItem(this: IExecuteSingleFunctions, sourceField: string, field: string): IDataObject[] {
+	const value = itemFieldValue.call(this, sourceField, field);
+	let list = value;
+	if (typeof value === 'string') {
+		try {
+			list = JSON.parse(value);
+		} catch {
+			list = value;
+		}
+	}
+	if (!Array.isArray(list)) throw notAList(this.getNode(), value, sourceField, 'a list of recipients', this.getItemIndex());
+	return list as IDataObject[];
 }
 
 export function recipientsInBody(options: RecipientsInBody): PreSend {
 	return refusingLocally(PROVIDER, async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 		const node = this.getNode();
 		const item = this.getItemIndex();
-		const entries = (this.getNodeParameter(options.parameter, []) ?? []) as IDataObject[];
-		requireCount(node, entries.length, options.max ?? 1000, options.field, item);
+		const sourceField = options.fromItem ? listSourceField.call(this, options.fromItem) : undefined;
+		const entries = sourceField !== undefined ? entriesFromItem.call(this, sourceField, options.field) : ((this.getNodeParameter(options.parameter, []) ?? []) as IDataObject[]);
+		requireCount(node, entries.length, options.max ?? 1000, sourceField ?? options.field, item);
 		const recipients = entries.map((entry, index) => {
-			const label = (name: string) => `${options.field} → ${name} (entry ${index + 1})`;
+			// A list from the item names its field and entry: "recipients[2] → Phone Number (entry 3)".
+			const label = (name: string) => (sourceField !== undefined ? `${sourceField}[${index}] → ${name} (entry ${index + 1})` : `${options.field} → ${name} (entry ${index + 1})`);
+			if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
+				throw new NodeOperationError(node, `Entry ${index + 1} of "${sourceField ?? options.field}" is not a recipient ${listLocation(item, sourceField, index)}`, {
+					itemIndex: item,
+					description: 'Each entry is an object with the fields of a recipient, e.g. { "phoneNumber": "+254711XXXYYY", "amount": 10, "currencyCode": "KES" }.',
+				});
+			}
 			return options.build(entry, {
 				phone: (value, name) => checkedPhoneNumber(node, value, label(name), item),
 				amount: (value, name) => positiveAmount(node, value, label(name), item),

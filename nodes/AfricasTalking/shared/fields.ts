@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { byDisplayName } from '../../common/fields';
+import { listSourceFields, type ListFromItem } from '../../common/itemField';
 import { check, recipientsInBody, type RecipientsInBody } from './checks';
 
 /**
@@ -94,16 +95,25 @@ export function metadataField(description = "Key/value pairs Africa's Talking st
 
 
 /**
- * A list of recipients (fixedCollection `recipientList.recipient`; not `recipients`, which SMS uses as text), each with these fields; `body`
- * says how the list goes into the request (checked entry by entry before anything is sent).
+ * A list of recipients (fixedCollection `recipientList.recipient`; not `recipients`, which SMS uses
+ * as text), each with these fields, or (Recipients From) a field of the input item holding a list
+ * of objects with the same keys; `body` says how the list goes into the request (checked entry by
+ * entry before anything is sent).
  */
 export function recipientList(
 	values: INodeProperties[],
 	defaults: Record<string, unknown>,
-	body: Omit<RecipientsInBody, 'parameter' | 'field'>,
+	body: Omit<RecipientsInBody, 'parameter' | 'field' | 'fromItem'>,
 	extra: Partial<INodeProperties> = {},
-): INodeProperties {
-	return {
+): INodeProperties[] {
+	const fromItem: ListFromItem = {
+		name: 'recipientList',
+		displayName: 'Recipients',
+		holds: `the recipients: a list of objects with the keys ${values.map((value) => value.name).join(', ')} (or the same as JSON text)`,
+		defaultField: 'recipients',
+		defaultSource: 'parameter',
+	};
+	return listSourceFields(fromItem, {
 		displayName: 'Recipients',
 		name: 'recipientList',
 		type: 'fixedCollection',
@@ -113,9 +123,11 @@ export function recipientList(
 		default: { recipient: [{ phoneNumber: '', ...defaults }] },
 		// n8n's lint order (by display name), whatever order the operation lists them in.
 		options: [{ name: 'recipient', displayName: 'Recipient', values: [...values].sort(byDisplayName) }],
-		routing: { send: { preSend: [recipientsInBody({ parameter: 'recipientList.recipient', field: 'Recipients', ...body })] } },
 		...extra,
-	} as INodeProperties;
+	} as INodeProperties).map((field, index) =>
+		// The request is built once, from whichever mode is chosen: on the first field (the mode), always shown.
+		index === 0 ? { ...field, routing: { send: { preSend: [recipientsInBody({ parameter: 'recipientList.recipient', field: 'Recipients', fromItem, ...body })] } } } : field,
+	);
 }
 
 /**

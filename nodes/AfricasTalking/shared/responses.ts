@@ -1,11 +1,20 @@
 import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
 import { failedEntries, itemsFor } from '../../common/items';
 import { failedInSummary } from '../../common/summary';
+import { judgeStatus, plainText, unknownStatusWarning, valueAt as at, type Judgement, type StatusRule } from '../../common/statusRule';
 import { throwApiError } from './errors';
 import type { PostReceive } from './routing';
 
-function at(body: unknown, path: string): unknown {
-	return path.split('.').reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], body);
+const PROVIDER_NAME = "Africa's Talking";
+
+/** What an item whose answer AT gave an undocumented status carries (see statusRule.ts). */
+export function unknownStatusFields(judgement: Judgement): IDataObject {
+	return { statusWarning: unknownStatusWarning(PROVIDER_NAME, judgement) };
+}
+
+/** A field of an entry as text for a message: '' when absent, never "undefined" or "[object Object]". */
+function entryText(entry: unknown, field: string): string {
+	return plainText(at(entry, field));
 }
 
 interface EntriesOptions {
@@ -13,17 +22,36 @@ interface EntriesOptions {
 	list: string;
 	/** What the operation does, for messages: 'send the message', 'send airtime'. */
 	action: string;
-	failed: (entry: IDataObject) => boolean;
-	/** One line per failed entry: the recipient, AT's reason and what to check. */
-	describe: (entry: IDataObject) => string;
-	toJson?: (entry: IDataObject) => IDataObject;
+	/** Which field decides and which words count as success or failure (statusRule.ts). */
+	rule: StatusRule;
+	/** Where the entry names its recipient, for messages ('phoneNumber', 'number'). */
+	recipientField: string;
+	/** The name of an entry's status, when AT's code names it better than its word. */
+	statusName?: (judgement: Judgement) => string | undefined;
+	/** What to check for a failed entry, after AT's reason. */
+	describe?: (entry: IDataObject, judgement: Judgement) => string | undefined;
+	toJson?: (entry: IDataObject, judgement: Judgement) => IDataObject;
 	/** AT's reason when the answer holds no entries at all; by default its errorMessage or description. */
 	reason?: (body: IDataObject) => string;
 	hint?: (reason: string) => string | undefined;
 }
 
 function reasonOfEmptyAnswer(body: IDataObject): string {
-	return String(body.errorMessage ?? body.description ?? '');
+	return plainText(body.errorMessage) || plainText(body.description);
+}
+
+/** One failed entry in a line: the recipient, AT's status (and code) or error, and what to check. */
+function failureLine(options: EntriesOptions, entry: IDataObject, judgement: Judgement): string {
+	const recipient = entryText(entry, options.recipientField) || 'a recipient';
+	const word = options.statusName?.(judgement) || judgement.status;
+	const code = judgement.code === undefined ? '' : ` (${judgement.code})`;
+	// AT's error text says more than a bare "Failed"; next to a specific status it explains it.
+	const said =
+		judgement.error !== undefined && (word === '' || word.toLowerCase() === 'failed')
+			? judgement.error
+			: `${word || 'failed'}${code}${judgement.error !== undefined && judgement.error !== word ? ` (${judgement.error})` : ''}`;
+	const check = options.describe?.(entry, judgement);
+	return `${recipient}: ${said}${check ? `. ${check}` : ''}`;
 }
 
 /**
@@ -33,7 +61,7 @@ function reasonOfEmptyAnswer(body: IDataObject): string {
  */
 export function entriesToItems(options: EntriesOptions): PostReceive {
 	return async function (this: IExecuteSingleFunctions, _items: INodeExecutionData[], response: IN8nHttpFullResponse) {
-		const body = (response.body ?? {}) as IDataObject;
+		const body = (response.body && typeof response.body === 'object' ? response.body : {}) as IDataObject;
 		const entries = (at(body, options.list) ?? []) as IDataObject[];
 		const toJson = options.toJson ?? ((entry: IDataObject) => entry);
 		if (!Array.isArray(entries) || entries.length === 0) {
@@ -48,7 +76,13 @@ export function entriesToItems(options: EntriesOptions): PostReceive {
 		}
 		return itemsFor.call(
 			this,
-			entries.map((entry) => (options.failed(entry) ? { ...toJson(entry), error: options.describe(entry) } : toJson(entry))),
+			entries.map((given) => {
+				const entry = (given && typeof given === 'object' ? given : {}) as IDataObject;
+				const judgement = judgeStatus(options.rule, entry);
+				if (judgement.verdict === 'failure') return { ...toJson(entry, judgement), error: failureLine(options, entry, judgement) };
+				if (judgement.verdict === 'unknown') return { ...toJson(entry, judgement), ...unknownStatusFields(judgement) };
+				return toJson(entry, judgement);
+			}),
 		);
 	};
 }
@@ -80,31 +114,54 @@ export function perRecipientOutput(options: EntriesOptions): PostReceive[] {
 	return [entriesToItems(options), rejectFailedEntries];
 }
 
+/**
+ * The rule of an AT answer with one outcome (queries, uploads, subscriptions, payments): its
+ * status word, `Success` unless given, `Failed` and the product's own failure words; an
+ * `errorMessage` other than "None" is a failure when the word decides nothing.
+ */
+export function statusWordRule(answer: string, words: { field?: string; success?: string[]; failure?: string[]; errorField?: string } = {}): StatusRule {
+	return {
+		answer,
+		statusField: words.field ?? 'status',
+		success: words.success ?? ['Success'],
+		failure: ['Failed', ...(words.failure ?? [])],
+		errorField: words.errorField ?? 'errorMessage',
+	};
+}
+
 interface StatusOptions {
-	/** Where AT puts the outcome, e.g. 'status' or 'callTransferResponse.status'. */
-	field: string;
-	ok: string[];
+	/** Which field decides and which words count as success or failure (statusRule.ts). */
+	rule: StatusRule;
 	action: string;
 	/** Where AT explains a failure. */
 	reasonFields?: string[];
 	hint?: string;
+	/** The items of an answer that did not fail (an undocumented status adds its warning to each). */
+	output: PostReceive;
 }
 
-/** Fails the item when a single-outcome answer (2xx) says the operation did not happen. */
+/** The output of a single-outcome answer (2xx): the item fails when AT says the operation did not happen. */
 export function requireStatus(options: StatusOptions): PostReceive {
 	return async function (this: IExecuteSingleFunctions, items: INodeExecutionData[], response: IN8nHttpFullResponse) {
 		const body = asObject(response.body);
-		const status = at(body, options.field);
-		if (options.ok.includes(String(status))) return items;
+		const judgement = judgeStatus(options.rule, body);
+		if (judgement.verdict !== 'failure') {
+			const output = await options.output.call(this, items, response);
+			if (judgement.verdict === 'success') return output;
+			return output.map((item) => ({ ...item, json: { ...item.json, ...unknownStatusFields(judgement) } }));
+		}
 		const reason = (options.reasonFields ?? ['description', 'errorMessage'])
-			.map((path) => at(body, path))
-			.find((value) => value !== undefined && value !== null && value !== '' && value !== 'None');
+			.map((path) => plainText(at(body, path)))
+			.find((value) => value !== '' && value.toLowerCase() !== 'none' && value !== judgement.status);
+		const said = judgement.status || judgement.error || 'failed';
+		// A code decided: AT's reason, then the code; a word decided: the word, then AT's reason.
+		const why = judgement.code === undefined ? `${said}${reason ? ` (${reason})` : ''}` : `${reason ?? said} (statusCode ${judgement.code})`;
 		return await throwApiError.call(
 			this,
-			`Africa's Talking could not ${options.action}: ${String(status ?? 'no status')}${reason ? ` (${String(reason)})` : ''}`,
+			`Africa's Talking could not ${options.action}: ${why}`,
 			options.hint ?? 'Check the fields of the node against the reason above.',
-			String(response.statusCode),
-			{ status: String(status ?? ''), reason: String(reason ?? '') },
+			String(judgement.code ?? response.statusCode),
+			{ status: judgement.status, reason: reason ?? '', ...(judgement.code === undefined ? {} : { statusCode: judgement.code }) },
 		);
 	};
 }
@@ -125,5 +182,6 @@ export async function bodyToItem(this: IExecuteSingleFunctions, _items: INodeExe
 
 /** Some AT answers are plain text (voice media upload answers `Success`). */
 function asObject(body: unknown): IDataObject {
-	return typeof body === 'string' ? { status: body.trim() } : ((body ?? {}) as IDataObject);
+	if (typeof body === 'string') return { status: body.trim() };
+	return (body && typeof body === 'object' ? body : {}) as IDataObject;
 }

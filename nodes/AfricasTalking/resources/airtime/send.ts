@@ -2,7 +2,17 @@ import { updateDisplayOptions, type INodeProperties, type INodePropertyOptions }
 import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
 import { idempotencyKey } from '../../shared/checks';
 import { idempotencyKeyOption, recipientList, recipientPhoneField } from '../../shared/fields';
+import type { StatusRule } from '../../../common/statusRule';
 import { perRecipientOutput } from '../../shared/responses';
+
+/** Each airtime recipient: `Sent` (or `Success`), `Failed`; an `errorMessage` other than "None" is a failure. */
+export const AIRTIME_RULE: StatusRule = {
+	answer: 'Airtime → Send, each recipient',
+	statusField: 'status',
+	success: ['Sent', 'Success'],
+	failure: ['Failed'],
+	errorField: 'errorMessage',
+};
 import { operationRouting } from '../../shared/routing';
 import { optionsCollection } from '../../../common/fields';
 
@@ -20,16 +30,15 @@ export const option: INodePropertyOptions = {
 		postReceive: perRecipientOutput({
 			list: 'responses',
 			action: 'send airtime',
-			failed: (entry) => entry.status === 'Failed' || (entry.errorMessage !== undefined && entry.errorMessage !== 'None'),
-			describe: (entry) => `${String(entry.phoneNumber)}: ${String(entry.errorMessage ?? entry.status)}`,
-			reason: (body) => String(body.errorMessage ?? ''),
+			rule: AIRTIME_RULE,
+			recipientField: 'phoneNumber',
 			hint: () => "Check the numbers, currency codes (the recipient network's currency) and your balance.",
 		}),
 	}),
 };
 
 const properties: INodeProperties[] = [
-	recipientList(
+	...recipientList(
 		[
 			recipientPhoneField,
 			{ displayName: 'Amount', name: 'amount', type: 'number', default: 10, typeOptions: { minValue: 0, numberPrecision: 2 } },

@@ -1,7 +1,9 @@
 import { updateDisplayOptions, type INodePropertyOptions } from 'n8n-workflow';
 import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
 import { transactionIdField } from '../../shared/fields';
-import { bodyToItem, requireStatus } from '../../shared/responses';
+import { bodyToItem, requireStatus, statusWordRule } from '../../shared/responses';
+
+export const DATA_STATUS_RULE = statusWordRule('Mobile Data → Get Transaction Status');
 import { operationRouting } from '../../shared/routing';
 
 export const option: INodePropertyOptions = {
@@ -14,7 +16,7 @@ export const option: INodePropertyOptions = {
 		url: '/query/transaction/find',
 		baseURL: AT_BASE_URL.data,
 		encoding: 'query',
-		postReceive: [requireStatus({ field: 'status', ok: ['Success'], action: 'find the transaction' }), bodyToItem],
+		postReceive: [requireStatus({ rule: DATA_STATUS_RULE, action: 'find the transaction', output: bodyToItem })],
 	}),
 };
 

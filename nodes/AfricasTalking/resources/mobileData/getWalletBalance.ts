@@ -1,6 +1,9 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
-import { bodyToItem, requireStatus } from '../../shared/responses';
+import { bodyToItem, requireStatus, statusWordRule } from '../../shared/responses';
+
+/** AT answers `NotAvailable` (with HTTP 200) when it cannot give the balance. */
+export const DATA_BALANCE_RULE = statusWordRule('Mobile Data → Get Wallet Balance', { failure: ['NotAvailable'] });
 import { operationRouting } from '../../shared/routing';
 
 export const option: INodePropertyOptions = {
@@ -13,9 +16,6 @@ export const option: INodePropertyOptions = {
 		url: '/query/wallet/balance',
 		baseURL: AT_BASE_URL.data,
 		encoding: 'query',
-		postReceive: [
-			requireStatus({ field: 'status', ok: ['Success'], action: 'read the wallet balance', hint: 'Check that Mobile Data is enabled for this app.' }),
-			bodyToItem,
-		],
+		postReceive: [requireStatus({ rule: DATA_BALANCE_RULE, action: 'read the wallet balance', hint: 'Check that Mobile Data is enabled for this app.', output: bodyToItem })],
 	}),
 };

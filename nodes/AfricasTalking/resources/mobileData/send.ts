@@ -2,7 +2,17 @@ import { updateDisplayOptions, type INodeProperties, type INodePropertyOptions }
 import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
 import { idempotencyKey, metadataObject } from '../../shared/checks';
 import { idempotencyKeyOption, metadataField, productNameField, recipientList, recipientPhoneField } from '../../shared/fields';
+import type { StatusRule } from '../../../common/statusRule';
 import { perRecipientOutput } from '../../shared/responses';
+
+/** Each mobile data recipient: `Queued`, `Success` or `Sent`; `NotSupported` or `Failed` when not. */
+export const DATA_RULE: StatusRule = {
+	answer: 'Mobile Data → Send, each recipient',
+	statusField: 'status',
+	success: ['Queued', 'Success', 'Sent'],
+	failure: ['NotSupported', 'Failed', 'InvalidRequest'],
+	errorField: 'errorMessage',
+};
 import { operationRouting } from '../../shared/routing';
 import { optionsCollection } from '../../../common/fields';
 
@@ -20,9 +30,9 @@ export const option: INodePropertyOptions = {
 		postReceive: perRecipientOutput({
 			list: 'entries',
 			action: 'send mobile data',
-			failed: (entry) => !['Queued', 'Success', 'Sent'].includes(String(entry.status)),
-			describe: (entry) =>
-				`${String(entry.phoneNumber)}: ${String(entry.status)}${entry.status === 'NotSupported' ? " (this number's network is not supported for data bundles)" : ''}`,
+			rule: DATA_RULE,
+			recipientField: 'phoneNumber',
+			describe: (_entry, judgement) => (judgement.status.toLowerCase() === 'notsupported' ? "This number's network is not supported for data bundles" : undefined),
 			hint: () => 'Check the product name and the numbers.',
 		}),
 	}),
@@ -30,7 +40,7 @@ export const option: INodePropertyOptions = {
 
 const properties: INodeProperties[] = [
 	{ ...productNameField, description: "The mobile data product created in the Africa's Talking dashboard" },
-	recipientList(
+	...recipientList(
 		[
 			recipientPhoneField,
 			{ displayName: 'Quantity', name: 'quantity', type: 'number', default: 50, typeOptions: { minValue: 1 } },

@@ -2,14 +2,17 @@ import { updateDisplayOptions, type INodeProperties, type INodePropertyOptions }
 import { check } from '../../shared/checks';
 import { amountField, currencyCodeField, productNameField } from '../../shared/fields';
 import { moneyOptions } from './paymentFields';
-import { paymentRouting } from './paymentRouting';
+import { PAYMENT_FAILURES, paymentRouting } from './paymentRouting';
+import { statusWordRule } from '../../shared/responses';
+
+export const B2B_RULE = statusWordRule('Payment → Mobile B2B', { success: ['Queued', 'Success'], failure: PAYMENT_FAILURES });
 
 export const option: INodePropertyOptions = {
 	name: 'Mobile B2B',
 	value: 'mobileB2B',
 	action: 'Pay a business',
 	description: 'Send money from a payment product to a business paybill or till (moves money)',
-	routing: paymentRouting('/mobile/b2b/request', ['Queued', 'Success'], 'make the B2B payment'),
+	routing: paymentRouting('/mobile/b2b/request', B2B_RULE, 'make the B2B payment'),
 };
 
 const properties: INodeProperties[] = [

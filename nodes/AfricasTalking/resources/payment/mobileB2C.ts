@@ -2,7 +2,17 @@ import { updateDisplayOptions, type INodeProperties, type INodePropertyOptions }
 import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
 import { idempotencyKey, withMetadata } from '../../shared/checks';
 import { idempotencyKeyOption, metadataField, productNameField, recipientList, recipientPhoneField } from '../../shared/fields';
+import type { StatusRule } from '../../../common/statusRule';
 import { perRecipientOutput } from '../../shared/responses';
+
+/** Each B2C recipient: `Queued` (or `Success`), or why AT refused it. */
+export const B2C_RULE: StatusRule = {
+	answer: 'Payment → Mobile B2C, each recipient',
+	statusField: 'status',
+	success: ['Queued', 'Success'],
+	failure: ['InvalidRequest', 'NotSupported', 'Failed', 'DuplicateRequest', 'InsufficientCredentials'],
+	errorField: 'errorMessage',
+};
 import { operationRouting } from '../../shared/routing';
 import { optionsCollection } from '../../../common/fields';
 
@@ -23,8 +33,8 @@ export const option: INodePropertyOptions = {
 		postReceive: perRecipientOutput({
 			list: 'entries',
 			action: 'make the B2C payment',
-			failed: (entry) => !['Queued', 'Success'].includes(String(entry.status)),
-			describe: (entry) => `${String(entry.phoneNumber)}: ${String(entry.status)}${entry.errorMessage ? ` (${String(entry.errorMessage)})` : ''}`,
+			rule: B2C_RULE,
+			recipientField: 'phoneNumber',
 			hint: () => 'Check the product name, the numbers and your payments wallet balance.',
 		}),
 	}),
@@ -38,7 +48,7 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	recipientList(
+	...recipientList(
 		[
 			recipientPhoneField,
 			{ displayName: 'Amount', name: 'amount', type: 'number', default: 0, typeOptions: { minValue: 0, numberPrecision: 2 } },

@@ -1,14 +1,17 @@
 import { updateDisplayOptions, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
 import { amountField, currencyCodeField, phoneNumberField, productNameField } from '../../shared/fields';
 import { moneyOptions } from './paymentFields';
-import { paymentRouting } from './paymentRouting';
+import { PAYMENT_FAILURES, paymentRouting } from './paymentRouting';
+import { statusWordRule } from '../../shared/responses';
+
+export const CHECKOUT_RULE = statusWordRule('Payment → Mobile Checkout', { success: ['PendingConfirmation'], failure: PAYMENT_FAILURES });
 
 export const option: INodePropertyOptions = {
 	name: 'Mobile Checkout',
 	value: 'mobileCheckout',
 	action: 'Request a mobile payment',
 	description: 'Ask a customer to pay from their mobile money account: they confirm on their phone (moves money)',
-	routing: paymentRouting('/mobile/checkout/request', ['PendingConfirmation'], 'start the checkout'),
+	routing: paymentRouting('/mobile/checkout/request', CHECKOUT_RULE, 'start the checkout'),
 };
 
 const properties: INodeProperties[] = [

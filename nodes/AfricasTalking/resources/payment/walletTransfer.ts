@@ -1,14 +1,17 @@
 import { updateDisplayOptions, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
 import { amountField, currencyCodeField, productNameField } from '../../shared/fields';
 import { moneyOptions } from './paymentFields';
-import { paymentRouting } from './paymentRouting';
+import { PAYMENT_FAILURES, paymentRouting } from './paymentRouting';
+import { statusWordRule } from '../../shared/responses';
+
+export const WALLET_TRANSFER_RULE = statusWordRule('Payment → Wallet Transfer', { success: ['Success'], failure: PAYMENT_FAILURES });
 
 export const option: INodePropertyOptions = {
 	name: 'Wallet Transfer',
 	value: 'walletTransfer',
 	action: 'Transfer between payment products',
 	description: 'Move money from one payment product to another (moves money)',
-	routing: paymentRouting('/transfer/wallet', ['Success'], 'transfer the money', { metadataRequired: true }),
+	routing: paymentRouting('/transfer/wallet', WALLET_TRANSFER_RULE, 'transfer the money', { metadataRequired: true }),
 };
 
 const properties: INodeProperties[] = [

@@ -1,6 +1,9 @@
 import { updateDisplayOptions, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
 import { keywordField, shortCodeField, subscriberField } from './premiumSubscriptionFields';
 import { subscriptionRouting } from './premiumSubscriptionRouting';
+import { statusWordRule } from '../../shared/responses';
+
+export const CREATE_SUBSCRIPTION_RULE = statusWordRule('Premium Subscription → Create');
 import { optionsCollection } from '../../../common/fields';
 
 export const option: INodePropertyOptions = {
@@ -8,7 +11,7 @@ export const option: INodePropertyOptions = {
 	value: 'create',
 	action: 'Subscribe a phone number',
 	description: 'Subscribe a phone number to a premium keyword (the subscriber confirms on their phone)',
-	routing: subscriptionRouting('/version1/subscription/create', 'create the subscription'),
+	routing: subscriptionRouting('/version1/subscription/create', 'create the subscription', CREATE_SUBSCRIPTION_RULE),
 };
 
 const properties: INodeProperties[] = [

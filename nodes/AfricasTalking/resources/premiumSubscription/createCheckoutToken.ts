@@ -1,6 +1,9 @@
 import { updateDisplayOptions, type INodePropertyOptions } from 'n8n-workflow';
 import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
-import { bodyToItem, requireStatus } from '../../shared/responses';
+import { bodyToItem, requireStatus, statusWordRule } from '../../shared/responses';
+
+/** AT says `Success` in `description` (a failure gives the token "None" and another description). */
+export const CHECKOUT_TOKEN_RULE = statusWordRule('Premium Subscription → Create Checkout Token', { field: 'description', failure: ['InvalidPhoneNumber'] });
 import { operationRouting } from '../../shared/routing';
 import { subscriberField } from './premiumSubscriptionFields';
 
@@ -14,7 +17,7 @@ export const option: INodePropertyOptions = {
 		url: '/checkout/token/create',
 		baseURL: AT_BASE_URL.api,
 		encoding: 'form',
-		postReceive: [requireStatus({ field: 'description', ok: ['Success'], action: 'create a checkout token', reasonFields: ['token'] }), bodyToItem],
+		postReceive: [requireStatus({ rule: CHECKOUT_TOKEN_RULE, action: 'create a checkout token', reasonFields: ['token'], output: bodyToItem })],
 	}),
 };
 

@@ -2,6 +2,9 @@ import { updateDisplayOptions, type INodeProperties, type INodePropertyOptions }
 import { check } from '../../shared/checks';
 import { keywordField, shortCodeField } from './premiumSubscriptionFields';
 import { subscriptionRouting } from './premiumSubscriptionRouting';
+import { statusWordRule } from '../../shared/responses';
+
+export const SAFARICOM_SUBSCRIPTION_RULE = statusWordRule('Premium Subscription → Create (Safaricom)');
 import { optionsCollection } from '../../../common/fields';
 
 export const option: INodePropertyOptions = {
@@ -9,7 +12,7 @@ export const option: INodePropertyOptions = {
 	value: 'createSafaricom',
 	action: 'Start a Safaricom subscription',
 	description: "Start a subscription through Safaricom's consent page; outputs the URL to send the subscriber to",
-	routing: subscriptionRouting('/version1/subscription/safaricom', 'start the Safaricom subscription', { field: 'status', reasonFields: ['responseCode'] }),
+	routing: subscriptionRouting('/version1/subscription/safaricom', 'start the Safaricom subscription', SAFARICOM_SUBSCRIPTION_RULE, ['responseCode']),
 };
 
 const properties: INodeProperties[] = [

@@ -1,7 +1,8 @@
 import { updateDisplayOptions, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
 import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
-import { sendSms } from './smsCampaign';
-import { campaignOptions, enqueueOption, messageField, outputFields, recipientsField } from './smsFields';
+import { MESSAGE_LIST, sendSms } from './smsCampaign';
+import { listSourceFields } from '../../../common/itemField';
+import { campaignOptions, enqueueOption, messageField, outputFields, recipientsFields } from './smsFields';
 import { messagingRouting } from './smsRouting';
 import { optionsCollection } from '../../../common/fields';
 
@@ -35,18 +36,20 @@ const properties: INodeProperties[] = [
 		],
 		default: 'sameMessage',
 	},
-	{ ...recipientsField, displayOptions: sameMessage },
+	...updateDisplayOptions(sameMessage, recipientsFields),
 	{ ...messageField, displayOptions: sameMessage },
-	{
-		displayName: 'Message List',
-		name: 'messageList',
-		type: 'json',
-		required: true,
-		default: '[\n  { "to": "+254711XXXYYY", "message": "Hi Amina, your order has shipped" }\n]',
-		description:
-			'One entry per recipient: { "to": phone number in international format, "message": its text }. Usually an expression returning the list an Aggregate or Code node built. Every entry is checked before anything is sent; neighbouring entries with the same text share a request.',
-		displayOptions: { show: { messageMode: ['list'] } },
-	},
+	...updateDisplayOptions(
+		{ show: { messageMode: ['list'] } },
+		listSourceFields(MESSAGE_LIST, {
+			displayName: 'Message List',
+			name: 'messageList',
+			type: 'json',
+			required: true,
+			default: '[\n  { "to": "+254711XXXYYY", "message": "Hi Amina, your order has shipped" }\n]',
+			description:
+				'One entry per recipient: { "to": phone number in international format, "message": its text }, typed or from an expression (for small lists). Every entry is checked before anything is sent; neighbouring entries with the same text share a request.',
+		}),
+	),
 	...outputFields,
 	optionsCollection([
 		{

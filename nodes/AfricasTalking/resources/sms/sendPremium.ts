@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
 import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
-import { campaignOptions, enqueueOption, messageField, outputFields, recipientsField } from './smsFields';
+import { campaignOptions, enqueueOption, messageField, outputFields, recipientsFields } from './smsFields';
 import { messagingRouting } from './smsRouting';
 import { optionsCollection } from '../../../common/fields';
 import { premiumKeywordField } from '../../shared/fields';
@@ -26,7 +26,7 @@ const properties: INodeProperties[] = [
 		routing: { send: { type: 'body', property: 'from' } },
 	},
 	premiumKeywordField('The premium keyword on that short code; subscribers are charged for it'),
-	recipientsField,
+	...recipientsFields,
 	messageField,
 	...outputFields,
 	optionsCollection([

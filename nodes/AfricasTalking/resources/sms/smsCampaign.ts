@@ -5,10 +5,11 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 import { accountKey, campaignOptions, sendInChunks, type CampaignOptions, type CampaignProvider, type ChunkedSend } from '../../../common/campaign';
-import { itemsFor } from '../../../common/items';
+import { errorDescription, itemsFor } from '../../../common/items';
 import { decodeFormValue, encodeFormValue } from '../../../common/values';
 import { sendMessageList } from '../../../common/messageList';
 import { DEFAULT_MAX_PARTS, maxPartsOf } from '../../../common/messageChecks';
+import { itemFieldValue, listSourceField, type ListFromItem } from '../../../common/itemField';
 import { smsOutcome } from './smsResponse';
 import { checkedPhoneNumber } from '../../../AfricasTalkingCommon/phoneNumbers';
 import { PROVIDER } from '../../../AfricasTalkingCommon/environment';
@@ -95,6 +96,8 @@ function smsCampaign(this: IExecutePaginationFunctions, requestData: Declarative
 					success: false,
 					statusName: refused ? 'Refused' : 'RequestFailed',
 					error: refused ? error.message : `${number}: ${error.message}`,
+					// What to check, as the same error says with Stop Workflow.
+					...(errorDescription(error) ? { description: errorDescription(error) } : {}),
 				})),
 			);
 		},
@@ -135,10 +138,23 @@ export async function sendSmsInChunks(
 }
 
 /**
+ * Message List: by default the name of the input item's field holding the list (an Aggregate or
+ * Code node builds it); read here, in the campaign, not by the field's routing.
+ */
+export const MESSAGE_LIST: ListFromItem = {
+	name: 'messageList',
+	displayName: 'Message List',
+	holds: 'the list of { to, message } (or the same as JSON text)',
+	defaultField: 'messages',
+	defaultSource: 'field',
+};
+
+/**
  * The requests of one SMS item with a personalised list (Message List): every entry checked
  * before anything is sent, then one request per run of neighbouring entries with the same text.
  * The list is read here rather than put in the body by its field: a million entries would
- * otherwise be copied through the form encoder and back.
+ * otherwise be copied through the form encoder and back. From the input item's field (the
+ * default) it is read where n8n holds it, never through an expression.
  */
 async function sendSmsList(
 	this: IExecutePaginationFunctions,
@@ -147,11 +163,14 @@ async function sendSmsList(
 	const { requestWith, failedItems, outcome, limitKey } = smsCampaign.call(this, requestData);
 	const options = campaignOptions.call(this, AT_SMS_CAMPAIGN);
 	const node = this.getNode();
+	const sourceField = listSourceField.call(this, MESSAGE_LIST);
+	// A refusal here says that nothing was sent (messagingRouting).
+	const list = sourceField === undefined ? this.getNodeParameter('messageList', []) : itemFieldValue.call(this, sourceField, MESSAGE_LIST.displayName);
 	const items = await sendMessageList.call(
 		this,
 		{
-			field: 'Message List',
-			list: this.getNodeParameter('messageList', []),
+			field: sourceField ?? MESSAGE_LIST.displayName,
+			list,
 			checkRecipient: (value, label) => checkedPhoneNumber(node, value, label, this.getItemIndex()),
 			maxParts: maxPartsOf(this.getNodeParameter('options.maxParts', DEFAULT_MAX_PARTS)),
 			provider: PROVIDER,

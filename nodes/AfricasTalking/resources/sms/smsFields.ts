@@ -1,22 +1,31 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { campaignOptionFields, campaignOutputFields, messageField as smsMessageField } from '../../../common/campaignFields';
 import { PROVIDER } from '../../../AfricasTalkingCommon/environment';
-import { check } from '../../shared/checks';
+import { check, phoneListFromItem } from '../../shared/checks';
+import { listSourceFields } from '../../../common/itemField';
 import { AT_SMS_CAMPAIGN } from './smsCampaign';
 
 /** The fields Send and Send Premium share exactly: recipients, message, output and campaign options. */
 
-export const recipientsField: INodeProperties = {
-	displayName: 'Recipients',
-	name: 'recipients',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: '+254711XXXYYY, +254733YYYZZZ',
-	description:
-		'Phone numbers in international format with a leading "+", separated by commas, semicolons or new lines (spaces, dashes and dots inside a number are ignored). An expression may also return an array of numbers.',
-	routing: { send: { type: 'body', property: 'to', preSend: [check('phoneList', 'to', 'Recipients')] } },
-};
+/**
+ * Recipients: by default the name of the input item's field that holds the list (the list usually
+ * comes from Aggregate, a database or a file, and a large one must not pass through an
+ * expression); typed numbers or an expression for a few.
+ */
+export const recipientsFields: INodeProperties[] = listSourceFields(
+	phoneListFromItem({ name: 'recipients', displayName: 'Recipients', property: 'to', defaultField: 'phones', defaultSource: 'field' }),
+	{
+		displayName: 'Recipients',
+		name: 'recipients',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '+254711XXXYYY, +254733YYYZZZ',
+		description:
+			'Phone numbers in international format with a leading "+", separated by commas, semicolons or new lines (spaces, dashes and dots inside a number are ignored). An expression may also return an array of numbers.',
+		routing: { send: { type: 'body', property: 'to', preSend: [check('phoneList', 'to', 'Recipients')] } },
+	},
+);
 
 export const messageField = smsMessageField(
 	PROVIDER,

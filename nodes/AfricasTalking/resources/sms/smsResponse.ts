@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { RecipientOutcome } from '../../../common/summary';
+import { plainText, type Judgement, type StatusRule } from '../../../common/statusRule';
 import { entriesToItems } from '../../shared/responses';
 
 /** AT's per-recipient status codes, with what a user should check for each failure. */
@@ -27,34 +28,52 @@ const MESSAGE_HINTS: Record<string, string> = {
 	InvalidPhoneNumber: SMS_STATUS[403].hint as string,
 };
 
-function recipientItem(recipient: IDataObject): IDataObject {
-	const statusCode = Number(recipient.statusCode);
-	return {
+/**
+ * One SMS or premium SMS recipient: AT's `statusCode` decides when present (below 400 sent);
+ * otherwise its status word (AT names each code's status, and answers `Success` for a sent one).
+ */
+export const SMS_RECIPIENT_RULE: StatusRule = {
+	answer: 'SMS and premium SMS, each recipient',
+	codeField: 'statusCode',
+	statusField: 'status',
+	success: ['Success', 'Processed', 'Sent', 'Queued'],
+	failure: ['Failed', ...Object.entries(SMS_STATUS).filter(([code]) => Number(code) >= 400).map(([, known]) => known.name)],
+};
+
+function knownStatus(judgement: Judgement) {
+	return judgement.code === undefined ? undefined : SMS_STATUS[judgement.code];
+}
+
+function recipientItem(recipient: IDataObject, judgement: Judgement): IDataObject {
+	const json: IDataObject = {
 		number: recipient.number,
 		status: recipient.status,
-		statusCode,
-		statusName: SMS_STATUS[statusCode]?.name ?? recipient.status,
-		success: statusCode < 400,
+		statusCode: judgement.code,
+		statusName: knownStatus(judgement)?.name ?? (judgement.status || undefined),
+		success: judgement.verdict === 'unknown' ? undefined : judgement.verdict === 'success',
 		cost: recipient.cost,
 		messageId: recipient.messageId,
 		messageParts: recipient.messageParts,
 	};
+	for (const key of Object.keys(json)) if (json[key] === undefined) delete json[key];
+	return json;
 }
 
-function recipientError(recipient: IDataObject): string {
-	const statusCode = Number(recipient.statusCode);
-	const known = SMS_STATUS[statusCode];
-	return `${String(recipient.number)}: ${known?.name ?? String(recipient.status)} (${statusCode})${known?.hint ? `. ${known.hint}` : ''}`;
+/** What to check for a failed recipient, by its code or, without one, by its status word. */
+function recipientHint(_recipient: IDataObject, judgement: Judgement): string | undefined {
+	return knownStatus(judgement)?.hint ?? Object.values(SMS_STATUS).find((known) => known.name.toLowerCase() === judgement.status.toLowerCase())?.hint;
 }
 
 /** One item per recipient of AT's SMS answer; see entriesToItems for failures in 2xx answers. */
 export const smsRecipientsToItems = entriesToItems({
 	list: 'SMSMessageData.Recipients',
 	action: 'send the message',
-	failed: (recipient) => Number(recipient.statusCode) >= 400,
-	describe: recipientError,
+	rule: SMS_RECIPIENT_RULE,
+	recipientField: 'number',
+	statusName: (judgement) => knownStatus(judgement)?.name,
+	describe: recipientHint,
 	toJson: recipientItem,
-	reason: (body) => String((body.SMSMessageData as IDataObject | undefined)?.Message ?? ''),
+	reason: (body) => plainText((body.SMSMessageData as IDataObject | undefined)?.Message),
 	hint: (reason) => MESSAGE_HINTS[reason] ?? 'Check the recipients, the message and the sender ID.',
 });
 
@@ -68,13 +87,13 @@ function parseCost(cost: unknown): RecipientOutcome['cost'] {
 export function smsOutcome(json: IDataObject): RecipientOutcome {
 	const recipient = String(json.number ?? '');
 	const error = json.error === undefined ? undefined : String(json.error);
-	const sent = json.success === true && error === undefined;
+	const verdict = error !== undefined ? 'failure' : json.success === true ? 'success' : json.success === false ? 'failure' : 'unknown';
 	return {
 		recipient,
-		sent,
-		status: String(json.statusName ?? (sent ? 'Sent' : 'NotSent')),
+		verdict,
+		status: plainText(json.statusName) || plainText(json.status) || (verdict === 'success' ? 'Sent' : verdict === 'failure' ? 'NotSent' : 'NoStatus'),
 		cost: parseCost(json.cost),
-		messageId: sent && typeof json.messageId === 'string' ? json.messageId : undefined,
+		messageId: verdict !== 'failure' && (typeof json.messageId === 'string' || typeof json.messageId === 'number') ? String(json.messageId) : undefined,
 		// The reason without the number in front: the summary lists it next to the reason.
 		reason: error !== undefined && error.startsWith(`${recipient}: `) ? error.slice(recipient.length + 2) : error,
 	};

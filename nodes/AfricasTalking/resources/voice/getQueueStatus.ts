@@ -1,7 +1,9 @@
 import { updateDisplayOptions, type INodePropertyOptions } from 'n8n-workflow';
 import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
 import { check } from '../../shared/checks';
-import { listToItems, requireStatus } from '../../shared/responses';
+import { listToItems, requireStatus, statusWordRule } from '../../shared/responses';
+
+export const QUEUE_STATUS_RULE = statusWordRule('Voice → Get Queue Status');
 import { operationRouting } from '../../shared/routing';
 
 export const option: INodePropertyOptions = {
@@ -14,7 +16,7 @@ export const option: INodePropertyOptions = {
 		url: '/queueStatus',
 		baseURL: AT_BASE_URL.voice,
 		encoding: 'form',
-		postReceive: [requireStatus({ field: 'status', ok: ['Success'], action: 'read the queue status' }), listToItems('entries')],
+		postReceive: [requireStatus({ rule: QUEUE_STATUS_RULE, action: 'read the queue status', output: listToItems('entries') })],
 	}),
 };
 

@@ -1,9 +1,20 @@
 import { updateDisplayOptions, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
 import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
-import { check } from '../../shared/checks';
+import { check, phoneListFromItem } from '../../shared/checks';
+import { listSourceFields } from '../../../common/itemField';
 import { perRecipientOutput } from '../../shared/responses';
+import type { StatusRule } from '../../../common/statusRule';
 import { operationRouting } from '../../shared/routing';
 import { optionsCollection } from '../../../common/fields';
+
+/** Each number called: AT queues the call (`Queued`) or names why not. */
+export const CALL_RULE: StatusRule = {
+	answer: 'Voice → Make Call, each number',
+	statusField: 'status',
+	success: ['Queued'],
+	failure: ['InvalidPhoneNumber', 'DestinationNotSupported', 'InsufficientCredit', 'Failed'],
+	errorField: 'errorMessage',
+};
 
 export const option: INodePropertyOptions = {
 	name: 'Make Call',
@@ -18,9 +29,8 @@ export const option: INodePropertyOptions = {
 		postReceive: perRecipientOutput({
 			list: 'entries',
 			action: 'place the call',
-			failed: (entry) => entry.status !== 'Queued',
-			describe: (entry) => `${String(entry.phoneNumber)}: ${String(entry.status)}`,
-			reason: (body) => String(body.errorMessage ?? ''),
+			rule: CALL_RULE,
+			recipientField: 'phoneNumber',
 			hint: () => 'Check that "From" is a voice number of this app and the numbers called are valid.',
 		}),
 	}),
@@ -37,7 +47,7 @@ const properties: INodeProperties[] = [
 		description: 'Your Africa\'s Talking voice number that places the call. International format, e.g. +254711XXXYYY.',
 		routing: { send: { type: 'body', property: 'from', preSend: [check('phone', 'from', 'From')] } },
 	},
-	{
+	...listSourceFields(phoneListFromItem({ name: 'to', displayName: 'Numbers to Call', property: 'to', defaultField: 'phones', defaultSource: 'parameter' }), {
 		displayName: 'To',
 		name: 'to',
 		type: 'string',
@@ -46,7 +56,7 @@ const properties: INodeProperties[] = [
 		placeholder: '+254711XXXYYY, +254733YYYZZZ',
 		description: 'One or more numbers to call, separated by commas or new lines (an expression may return an array)',
 		routing: { send: { type: 'body', property: 'to', preSend: [check('phoneList', 'to', 'To')] } },
-	},
+	}),
 	optionsCollection([
 		{
 			displayName: 'Client Request ID',

@@ -1,7 +1,13 @@
 import { updateDisplayOptions, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
 import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
 import { check } from '../../shared/checks';
-import { listToItems, requireStatus } from '../../shared/responses';
+import { listToItems, requireStatus, statusWordRule } from '../../shared/responses';
+
+export const TRANSFER_RULE = statusWordRule('Voice → Transfer Call', {
+	field: 'callTransferResponse.status',
+	failure: ['Aborted'],
+	errorField: 'callTransferResponse.errorMessage',
+});
 import { operationRouting } from '../../shared/routing';
 import { optionsCollection } from '../../../common/fields';
 
@@ -17,13 +23,12 @@ export const option: INodePropertyOptions = {
 		encoding: 'form',
 		postReceive: [
 			requireStatus({
-				field: 'callTransferResponse.status',
-				ok: ['Success'],
+				rule: TRANSFER_RULE,
 				action: 'transfer the call',
 				reasonFields: ['callTransferResponse.errorMessage'],
 				hint: 'Check that the session is still active and the number can be reached.',
+				output: listToItems('callTransferResponse'),
 			}),
-			listToItems('callTransferResponse'),
 		],
 	}),
 };

@@ -1,7 +1,10 @@
 import { updateDisplayOptions, type INodePropertyOptions } from 'n8n-workflow';
 import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
 import { check } from '../../shared/checks';
-import { bodyToItem, requireStatus } from '../../shared/responses';
+import { bodyToItem, requireStatus, statusWordRule } from '../../shared/responses';
+
+/** AT answers `Success` (JSON or plain text). */
+export const UPLOAD_MEDIA_RULE = statusWordRule('Voice → Upload Media');
 import { operationRouting } from '../../shared/routing';
 import { phoneNumberField } from '../../shared/fields';
 
@@ -15,7 +18,7 @@ export const option: INodePropertyOptions = {
 		url: '/mediaUpload',
 		baseURL: AT_BASE_URL.voice,
 		encoding: 'form',
-		postReceive: [requireStatus({ field: 'status', ok: ['Success'], action: 'upload the media' }), bodyToItem],
+		postReceive: [requireStatus({ rule: UPLOAD_MEDIA_RULE, action: 'upload the media', output: bodyToItem })],
 	}),
 };
 

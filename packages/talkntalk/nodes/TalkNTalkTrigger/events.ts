@@ -39,6 +39,8 @@ function text(source: IDataObject, key: string, path: string, required = false):
 	const value = Object.prototype.hasOwnProperty.call(source, key) ? source[key] : undefined;
 	if (value === undefined || value === null) return required ? { reason: `"${path}" is missing` } : undefined;
 	if (!isScalar(value)) return { reason: `"${path}" must be a string or a number` };
+	// What identifies the event cannot be blank; anything else may be empty and is passed on as sent.
+	if (required && String(value).trim() === '') return { reason: `"${path}" is empty` };
 	return String(value);
 }
 
@@ -49,9 +51,11 @@ function text(source: IDataObject, key: string, path: string, required = false):
 export function parseCallback(body: unknown, headerEvent: unknown): Parsed {
 	if (!isPlainObject(body)) return { reason: 'The body must be a JSON object' };
 	if (nestedDeeperThan(body, MAX_DEPTH)) return { reason: `The body is nested more than ${MAX_DEPTH} levels deep` };
-	const bodyEvent = text(body, 'event', 'event');
-	if (typeof bodyEvent === 'object') return bodyEvent;
-	const header = typeof headerEvent === 'string' && headerEvent.trim() !== '' ? headerEvent.trim() : undefined;
+	const givenEvent = text(body, 'event', 'event');
+	if (typeof givenEvent === 'object') return givenEvent;
+	// Event names in any casing, as TalkNTalk means them ("SMS.Delivered" is sms.delivered).
+	const bodyEvent = givenEvent?.trim() === '' ? undefined : givenEvent?.trim().toLowerCase();
+	const header = typeof headerEvent === 'string' && headerEvent.trim() !== '' ? headerEvent.trim().toLowerCase() : undefined;
 	if (bodyEvent !== undefined && header !== undefined && bodyEvent !== header) {
 		return { reason: `The event in the body ("${bodyEvent}") differs from X-TalkNTalk-Event ("${header}")` };
 	}

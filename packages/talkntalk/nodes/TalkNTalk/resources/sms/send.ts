@@ -2,9 +2,9 @@ import { updateDisplayOptions, type IDataObject, type IExecuteSingleFunctions, t
 import { campaignOptionFields } from '../../../common/campaignFields';
 import { SEND_CAMPAIGN, sendInTalkNTalkChunks } from './smsCampaign';
 import { kenyanMobile } from '../../shared/mobile';
-import { answerToItem } from '../../shared/responses';
 import { talkNTalkRouting } from '../../shared/routing';
 import { messageField, senderIdField } from './smsFields';
+import { messageToItem } from './smsResponse';
 import { refusingLocally } from '../../../common/refusals';
 import { optionsCollection } from '../../../common/fields';
 import { PROVIDER } from '../../../TalkNTalkCommon/environment';
@@ -24,7 +24,7 @@ export const option: INodePropertyOptions = {
 	routing: talkNTalkRouting({
 		method: 'POST',
 		url: '/sms/send/',
-		postReceive: [answerToItem],
+		postReceive: [messageToItem],
 		// Through the campaign core, so that many items share TalkNTalk's 300 requests/min and 429s are retried.
 		pagination: sendInTalkNTalkChunks('mobile', SEND_CAMPAIGN),
 	}),

@@ -5,8 +5,11 @@ import { BULK_CAMPAIGN, sendInTalkNTalkChunks } from './smsCampaign';
 import { kenyanMobiles } from '../../shared/mobile';
 import { talkNTalkRouting } from '../../shared/routing';
 import { messageField, senderIdField } from './smsFields';
+import { judgedMessage } from './smsResponse';
+import { plainText } from '../../../common/statusRule';
 import { refusingLocally } from '../../../common/refusals';
 import { optionsCollection } from '../../../common/fields';
+import { listFromItemRouting, listSourceFields, type ListFromItem } from '../../../common/itemField';
 import { PROVIDER } from '../../../TalkNTalkCommon/environment';
 
 async function checkRecipients(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
@@ -14,6 +17,21 @@ async function checkRecipients(this: IExecuteSingleFunctions, options: IHttpRequ
 	body.recipients = kenyanMobiles(this.getNode(), body.recipients, 'Recipients', this.getItemIndex());
 	return options;
 }
+
+function withoutUndefined(json: IDataObject): IDataObject {
+	for (const key of Object.keys(json)) if (json[key] === undefined) delete json[key];
+	return json;
+}
+
+/** Recipients: by default a field of the input item (lists come from Aggregate, a database or a file). */
+const RECIPIENTS: ListFromItem = {
+	name: 'recipients',
+	displayName: 'Recipients',
+	holds: 'the Kenyan mobile numbers: a list, or a text with the numbers separated by commas or new lines',
+	defaultField: 'phones',
+	defaultSource: 'field',
+	routing: listFromItemRouting(PROVIDER, 'recipients', 'Recipients', kenyanMobiles),
+};
 
 /**
  * One item per recipient of a 201/207 answer: queued ones ({id, mobile, status}) and failed ones
@@ -29,15 +47,15 @@ async function recipientsToItems(this: IExecuteSingleFunctions, _items: INodeExe
 			itemIndex: this.getItemIndex(),
 		});
 	}
-	const senderId = body.sender_id;
-	const queued = ((body.results ?? []) as IDataObject[]).map((entry) => ({ id: entry.id, mobile: entry.mobile, status: entry.status ?? 'queued', sender_id: senderId }));
-	const failed = ((body.errors ?? []) as IDataObject[]).map((entry) => ({
-		mobile: entry.mobile,
-		status: 'failed',
-		error: entry.error ?? 'failed',
-		detail: entry.detail ?? '',
-		sender_id: senderId,
-	}));
+	const senderId = plainText(body.sender_id) || undefined;
+	const entries = (list: unknown) => (Array.isArray(list) ? list : []).map((entry) => (entry && typeof entry === 'object' ? entry : {}) as IDataObject);
+	const queued = entries(body.results).map((entry) =>
+		withoutUndefined(judgedMessage({ id: entry.id, mobile: entry.mobile, status: plainText(entry.status) || 'queued', sender_id: senderId })),
+	);
+	// Listed under `errors`: failed, whatever its status says.
+	const failed = entries(body.errors).map((entry) =>
+		withoutUndefined({ mobile: entry.mobile, status: 'failed', error: plainText(entry.error) || plainText(entry.status) || 'failed', detail: plainText(entry.detail), sender_id: senderId }),
+	);
 	return itemsFor.call(this, [...queued, ...failed]);
 }
 
@@ -56,7 +74,7 @@ export const option: INodePropertyOptions = {
 };
 
 const properties: INodeProperties[] = [
-	{
+	...listSourceFields(RECIPIENTS, {
 		displayName: 'Recipients',
 		name: 'recipients',
 		type: 'string',
@@ -67,7 +85,7 @@ const properties: INodeProperties[] = [
 		description:
 			'Kenyan mobile numbers (+2547…, 2547… or 07…) separated by commas, semicolons or new lines (spaces, dashes and dots inside a number are ignored). An expression may also return an array of numbers. Repeated numbers are sent once.',
 		routing: { send: { type: 'body', property: 'recipients', preSend: [refusingLocally(PROVIDER, checkRecipients)] } },
-	},
+	}),
 	messageField,
 	senderIdField,
 	...campaignOutputFields({

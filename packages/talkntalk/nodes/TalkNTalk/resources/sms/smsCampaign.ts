@@ -1,8 +1,10 @@
 import type { DeclarativeRestApiSettings, IDataObject, IExecutePaginationFunctions, INodeExecutionData } from 'n8n-workflow';
-import { accountKey, campaignOptions, sendInChunks, type CampaignOptions, type CampaignProvider, type ChunkedSend, type RecipientOutcome } from '../../../common/campaign';
-import { failedEntries, itemsFor, redactedApiError } from '../../../common/items';
+import { accountKey, campaignOptions, sendInChunks, type CampaignOptions, type CampaignProvider, type ChunkedSend } from '../../../common/campaign';
+import { errorDescription, failedEntries, itemsFor, redactedApiError } from '../../../common/items';
 import { failedInSummary } from '../../../common/summary';
+import { plainText } from '../../../common/statusRule';
 import { CREDENTIAL_NAME, PROVIDER } from '../../../TalkNTalkCommon/environment';
+import { talkNTalkOutcome } from './smsResponse';
 
 /** TalkNTalk's minute windows: a Retry-After of up to two minutes is honoured as given. */
 const MAX_RETRY_AFTER_MS = 120000;
@@ -26,18 +28,6 @@ export const SEND_CAMPAIGN: CampaignProvider = {
 	ratePerMinute: true,
 	rateDescription: "Spreads the items' sends over time: TalkNTalk accepts 300 sends per minute per organisation; 0 means no limit",
 };
-
-/** What one recipient item says ({ id, mobile, status } queued, { mobile, status: 'failed', error, detail }), for the Summary output. */
-function talkNTalkOutcome(json: IDataObject): RecipientOutcome {
-	const sent = json.status !== 'failed';
-	return {
-		recipient: String(json.mobile ?? ''),
-		sent,
-		status: String(json.status ?? (sent ? 'queued' : 'failed')),
-		messageId: sent && json.id !== undefined && json.id !== null ? String(json.id) : undefined,
-		reason: sent ? undefined : `${String(json.error ?? 'failed')}${json.detail ? `: ${String(json.detail)}` : ''}`,
-	};
-}
 
 /**
  * The requests of one item: its recipients (already checked by preSend, in `body[property]`) in
@@ -66,6 +56,7 @@ export function sendInTalkNTalkChunks(property: 'mobile' | 'recipients', provide
 							status: 'failed',
 							error: String((error as { context?: IDataObject }).context?.code ?? 'request_failed'),
 							detail: error.message,
+							...(errorDescription(error) ? { description: errorDescription(error) } : {}),
 						})),
 					),
 				outcome: talkNTalkOutcome,
@@ -76,7 +67,7 @@ export function sendInTalkNTalkChunks(property: 'mobile' | 'recipients', provide
 		const failure =
 			options.output === 'summary'
 				? failedInSummary(items, PROVIDER)
-				: failedEntries(items, PROVIDER, (json) => `${String(json.mobile)}: ${String(json.detail ?? json.error)}`);
+				: failedEntries(items, PROVIDER, (json) => `${plainText(json.mobile) || 'a recipient'}: ${plainText(json.detail) || plainText(json.error) || 'failed'}`);
 		if (!failure || this.continueOnFail()) return items;
 		const credentials = await this.getCredentials(CREDENTIAL_NAME);
 		throw redactedApiError(this.getNode(), [credentials.apiKey], {
