@@ -113,7 +113,7 @@ describe("every Africa's Talking trigger event", () => {
 	it('a delivery report with its id and status and nothing else starts the workflow (issue 31)', () => {
 		const read = readCallback('deliveryReport', 'form', { id: 'ATXid_1', status: 'Success' });
 		expect(read).toEqual({
-			output: { event: 'deliveryReport', dedupeKey: 'dlr:ATXid_1:Success', messageId: 'ATXid_1', status: 'Success', statusDescription: 'Delivered to the phone', delivered: true, retryCount: 0, raw: { id: 'ATXid_1', status: 'Success' } },
+			output: { event: 'deliveryReport', dedupeKey: 'dlr:ATXid_1:Success', messageId: 'ATXid_1', status: 'Success', statusDescription: 'Delivered to the phone', delivered: true, retryCount: 0, final: true, retryable: false, raw: { id: 'ATXid_1', status: 'Success' } },
 		});
 	});
 });
