@@ -136,4 +136,4 @@ class DeliveryReportSender {
 	}
 }
 
-module.exports = { DeliveryReportSender, seededRandom };
+module.exports = { DeliveryReportSender, DEFAULT_MIX, seededRandom };
