@@ -1,11 +1,10 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteSingleFunctions, type IHttpRequestOptions, type IN8nHttpFullResponse, type INodeExecutionData, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
-import { AT_BASE_URL, PROVIDER } from '../../../AfricasTalkingCommon/environment';
+import { AT_BASE_URL } from '../../../AfricasTalkingCommon/environment';
 import { itemsFor } from '../../../common/items';
 import { throwApiError } from '../../shared/errors';
 import { parsePhoneNumbers } from '../../shared/phoneNumbers';
 import { statusWordRule, throwIfEntriesFailed, unknownStatusFields } from '../../shared/responses';
 import { judgeStatus, plainText } from '../../../common/statusRule';
-import { refusingLocally } from '../../../common/refusals';
 import { itemFieldValue, listSourceField, listSourceFields, type ListFromItem } from '../../../common/itemField';
 import { operationRouting } from '../../shared/routing';
 import { requireCount } from '../../shared/validation';
@@ -25,7 +24,7 @@ const PHONE_NUMBERS: ListFromItem = {
 	defaultSource: 'parameter',
 };
 
-const phoneNumbersInBody = refusingLocally(PROVIDER, async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+async function phoneNumbersInBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const node = this.getNode();
 	const item = this.getItemIndex();
 	const sourceField = listSourceField.call(this, PHONE_NUMBERS);
@@ -34,7 +33,7 @@ const phoneNumbersInBody = refusingLocally(PROVIDER, async function (this: IExec
 	requireCount(node, numbers.length, SIM_SWAP_MAX_NUMBERS, 'Phone Numbers', item);
 	options.body = { ...((options.body ?? {}) as IDataObject), phoneNumbers: numbers };
 	return options;
-});
+}
 
 const money = (value: unknown): { amount?: number; currencyCode?: unknown } => {
 	const cost = (value && typeof value === 'object' ? value : {}) as IDataObject;
