@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { NodeOperationError } from 'n8n-workflow';
-import { phoneListText } from '../../nodes/AfricasTalking/shared/phoneNumbers';
+import { parsePhoneNumbers, phoneListText } from '../../nodes/AfricasTalking/shared/phoneNumbers';
 import { check } from '../../nodes/AfricasTalking/shared/checks';
 import { kenyanMobiles } from '../../packages/talkntalk/nodes/TalkNTalk/shared/mobile';
 import { phoneListEntries } from '../../nodes/common/phoneList';
@@ -48,6 +49,41 @@ describe('one rule for phone lists in both packages', () => {
 	it("Africa's Talking: an invalid entry is named as written", () => {
 		const error = caught(() => phoneListText(NODE, '+254 711 000 001, +254 711', 'Recipients', 0));
 		expect(error.message).toContain('Invalid phone number "+254 711" in "Recipients"');
+	});
+
+	it("Africa's Talking: an array read from the input item's field names its wrong entry, as every list does", () => {
+		const numbers = ['+254711000001', '+254711000002', '0711000003'];
+		const error = caught(() => phoneListText(NODE, numbers, 'Recipients', 0, 'phones'));
+		expect(error.message).toBe('Invalid phone number "0711000003" in "Recipients" (field "phones", entry 3, item 1)');
+		expect(caught(() => phoneListText(NODE, [], 'Recipients', 0, 'phones')).message).toBe('"Recipients" is empty (field "phones", item 1)');
+	});
+
+	it("Africa's Talking: a list in any form (text or array, clean or not) gives what the general reader gives, or the same error", () => {
+		const number = fc.oneof(
+			fc.stringMatching(/^\+[1-9]\d{6,14}$/),
+			fc.stringMatching(/^\+254 7\d{2} \d{3} \d{3}$/),
+			fc.stringMatching(/^0?7\d{8}$/),
+			fc.constantFrom('', ' ', '+', '+0711000001'),
+		);
+		const list = fc.oneof(
+			fc.array(number, { maxLength: 8 }),
+			fc.array(number, { maxLength: 8 }).map((entries) => entries.join(',')),
+			fc.array(number, { maxLength: 8 }).map((entries) => entries.join('\n')),
+		);
+		const outcome = (read: () => unknown) => {
+			try {
+				return { value: read() };
+			} catch (error) {
+				return { error: (error as Error).message };
+			}
+		};
+		fc.assert(
+			fc.property(list, (value) => {
+				const general = outcome(() => parsePhoneNumbers(NODE, value, 'Recipients', 0, 'phones').join(','));
+				expect(outcome(() => phoneListText(NODE, value, 'Recipients', 0, 'phones'))).toEqual(general);
+			}),
+			{ numRuns: 500 },
+		);
 	});
 
 	it('TalkNTalk: the same list, the same numbers', () => {

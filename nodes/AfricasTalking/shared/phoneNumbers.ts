@@ -29,20 +29,24 @@ function emptyList(node: INode, field: string, itemIndex: number, sourceField?: 
 }
 
 /**
- * The same check, giving the list as AT takes it: the numbers joined by commas. A clean
- * comma-separated text (the usual form of a huge list) is checked where it lies and returned as
- * is: no array of a million numbers, no second copy.
+ * The same check, giving the list as AT takes it: the numbers joined by commas. The usual forms
+ * of a huge list cost no more than the list itself: a clean comma-separated text is checked where
+ * it lies and returned as is, an array of clean numbers is checked in place and joined once (no
+ * entry objects, no second array of a million numbers). Anything else, and any list with a wrong
+ * entry, goes through parsePhoneNumbers, which reads it by the shared rule and names the entry.
  */
 export function phoneListText(node: INode, value: unknown, field: string, itemIndex: number, sourceField?: string): string {
 	if (typeof value === 'string' && /^[+\d,]*$/.test(value) && !/,,|^,|,$/.test(value)) {
 		let index = 0;
 		const numbers = /[^,]+/g;
 		for (let number = numbers.exec(value); number; number = numbers.exec(value)) {
-			assertPhoneNumber(node, number[0], field, itemIndex, listLocation(itemIndex, sourceField, index));
+			// The location is written only for a wrong number: a million right ones cost no text.
+			if (!isInternationalNumber(number[0])) assertPhoneNumber(node, number[0], field, itemIndex, listLocation(itemIndex, sourceField, index));
 			index += 1;
 		}
 		if (index === 0) throw emptyList(node, field, itemIndex, sourceField);
 		return value;
 	}
+	if (Array.isArray(value) && value.length > 0 && value.every((entry) => typeof entry === 'string' && isInternationalNumber(entry))) return value.join(',');
 	return parsePhoneNumbers(node, value, field, itemIndex, sourceField).join(',');
 }
