@@ -9,7 +9,7 @@ const { N8n } = require('../harness/n8n');
 const { N8N_VERSION, NODE_VERSION } = require('../harness/install-n8n');
 const { triggerWorkflow, callbackResponse, node, chain } = require('../harness/workflows');
 const { CALLBACKS } = require('../fake-at/callbacks');
-const { sleep, benchSettings, treeRssKb, percentile, storedCount } = require('./common');
+const { sleep, benchSettings, treeRssKb, peakTreeRss, percentile, storedCount } = require('./common');
 const USSD_SESSIONS = require('./ussdSession');
 
 const BURST_REQUESTS = Number(process.env.BURST_REQUESTS || 2000);
@@ -144,8 +144,7 @@ async function runBurst(scenario) {
 		await fetch(url, request(-1)).then((r) => r.text());
 		await sleep(2000);
 		const baseline = treeRssKb(n8n.process.pid);
-		let peak = baseline;
-		const sampler = setInterval(() => (peak = Math.max(peak, treeRssKb(n8n.process.pid))), 100);
+		const rss = peakTreeRss(n8n.process.pid, 100, baseline);
 		const times = [];
 		let wrong = 0;
 		let firstWrong;
@@ -174,7 +173,7 @@ async function runBurst(scenario) {
 		};
 		await Promise.all(Array.from({ length: BURST_IN_FLIGHT }, worker));
 		const seconds = (Date.now() - started) / 1000;
-		clearInterval(sampler);
+		const peak = rss.stop();
 		const stored = (await storedCount(n8n, created.id, (BURST_REQUESTS + 1) * perRequest)) - perRequest;
 		// Answered as expected but never stored: Africa's Talking will not send these again.
 		const lost = Math.max(0, (BURST_REQUESTS - wrong) * perRequest - stored);

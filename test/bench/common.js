@@ -50,6 +50,18 @@ function treeRssKb(pid) {
 	return total;
 }
 
+/** Samples the RSS of n8n and its task runners every `everyMs` from now; `stop()` ends it and gives the peak (at least `floor`). */
+function peakTreeRss(pid, everyMs, floor = 0) {
+	let peak = floor;
+	const sampler = setInterval(() => (peak = Math.max(peak, treeRssKb(pid))), everyMs);
+	return {
+		stop() {
+			clearInterval(sampler);
+			return peak;
+		},
+	};
+}
+
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 /** Executions of the workflow stored so far, once the count stops growing (or reaches `expected`). */
@@ -70,4 +82,4 @@ async function storedCount(n8n, workflowId, expected) {
 	}
 }
 
-module.exports = { sleep, benchSettings, rssKb, tolerant, treeRssKb, percentile, storedCount };
+module.exports = { sleep, benchSettings, rssKb, tolerant, treeRssKb, peakTreeRss, percentile, storedCount };

@@ -13,7 +13,7 @@ const { N8N_VERSION, NODE_VERSION } = require('../harness/install-n8n');
 const { createDeliveryTables, importRecipe, runRecipe, outputOf, triggerUrl } = require('../harness/dataTables');
 const { LIVE } = require('../e2e/stack');
 const { FakeAfricasTalking } = require('../fake-at/server');
-const { benchSettings, treeRssKb, sleep } = require('./common');
+const { benchSettings, peakTreeRss, sleep } = require('./common');
 
 const RECIPIENTS = 10000;
 const IN_FLIGHT = 50;
@@ -40,8 +40,7 @@ async function runDeliveryReports(fake, tls) {
 		const triggerId = (await n8n.createWorkflow(trigger, { activate: true })).id;
 		const reports = fake.sendDeliveryReports({ url: triggerUrl(n8n, trigger), delayMs: [0, 3000], duplicateRate: 0.01, inFlight: IN_FLIGHT, seed: 28 });
 
-		let peak = 0;
-		const sampler = setInterval(() => (peak = Math.max(peak, treeRssKb(n8n.process.pid))), 250);
+		const rss = peakTreeRss(n8n.process.pid, 250);
 		const started = Date.now();
 		const phones = Array.from({ length: RECIPIENTS }, (_, i) => ({ phone: `+2547${String(i).padStart(8, '0')}` }));
 		const campaignRun = await runRecipe(n8n, importRecipe('campaign-with-delivery-tracking.json', { credential, campaign: { campaign: 'bench', rows: phones } }));
@@ -51,7 +50,7 @@ async function runDeliveryReports(fake, tls) {
 		const executions = await storedExecutions(n8n, triggerId, reports.reports.size + reports.duplicates);
 		const [report] = outputOf(await runRecipe(n8n, importRecipe('campaign-report.json', { credential, campaign: { campaign: 'bench' } })), 'Campaign Report');
 		const seconds = (Date.now() - started) / 1000;
-		clearInterval(sampler);
+		const peak = rss.stop();
 
 		const expected = reports.expectedCounts([...reports.reports.keys()]);
 		const failureReasons = Object.fromEntries(report.failureReasons.map((r) => [r.reason, r.count]));

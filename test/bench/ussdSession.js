@@ -12,7 +12,7 @@ const { N8n } = require('../harness/n8n');
 const { N8N_VERSION, NODE_VERSION } = require('../harness/install-n8n');
 const { triggerWorkflow, callbackResponse } = require('../harness/workflows');
 const { CALLBACKS } = require('../fake-at/callbacks');
-const { treeRssKb, percentile, benchSettings, storedCount } = require('./common');
+const { treeRssKb, peakTreeRss, percentile, benchSettings, storedCount } = require('./common');
 
 const SESSIONS = Number(process.env.USSD_SESSIONS || 500);
 const IN_FLIGHT = Number(process.env.USSD_IN_FLIGHT || 50);
@@ -64,8 +64,7 @@ function scenario(name, ussdScreens, what, executionsPerSession) {
 				for (const [text] of session(-1)) await send(-1, text);
 				const before = await storedCount(n8n, created.id, executionsPerSession);
 				const baseline = treeRssKb(n8n.process.pid);
-				let peak = baseline;
-				const sampler = setInterval(() => (peak = Math.max(peak, treeRssKb(n8n.process.pid))), 100);
+				const rss = peakTreeRss(n8n.process.pid, 100, baseline);
 				const fixedTimes = [];
 				const endTimes = [];
 				let wrong = 0;
@@ -96,7 +95,7 @@ function scenario(name, ussdScreens, what, executionsPerSession) {
 				};
 				await Promise.all(Array.from({ length: IN_FLIGHT }, caller));
 				const seconds = (Date.now() - started) / 1000;
-				clearInterval(sampler);
+				const peak = rss.stop();
 				const stored = (await storedCount(n8n, created.id, before + SESSIONS * executionsPerSession)) - before;
 				// Sessions answered right to the end whose executions n8n never stored: AT sends nothing again.
 				const lost = Math.max(0, completed * executionsPerSession - stored);
